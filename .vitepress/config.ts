@@ -1,7 +1,8 @@
-import { defineConfig, type DefaultTheme } from 'vitepress'
+import { defineConfigWithTheme, type DefaultTheme } from 'vitepress'
 import { sections, sectionLink, sectionTitle, type Locale } from '../demos/course/plan'
 import { isolationHeaders } from '../scripts/isolation-headers'
 import { siteBase } from '../scripts/site-paths'
+import { demoFencePlugin } from './demo-fence'
 
 /** Base path for sub-path hosting, chosen at build time: `BASE=/lesson/ npm run build`. */
 const base = siteBase()
@@ -16,6 +17,10 @@ function sidebar(locale: Locale): DefaultTheme.SidebarItem[] {
         ...sections.map((s) => ({ text: sectionTitle(s, locale), link: sectionLink(s, locale) })),
       ],
     },
+    {
+      text: locale === 'zh' ? '关于本站' : 'About this site',
+      items: [{ text: locale === 'zh' ? '演示如何工作' : 'How the demos work', link: `${home}how-demos-work` }],
+    },
   ]
 }
 
@@ -24,7 +29,10 @@ const credit = {
   zh: '本站基于 python-office 课程（<a href="https://github.com/CoderWanFeng/python-office">python-office</a>）程序员晚枫的《第 8 讲 内存模型与性能调优》。本站文字与代码均为原创改写。',
 }
 
-export default defineConfig({
+/** The default theme's options plus the text stamped on exported PNGs. */
+export type ThemeConfig = DefaultTheme.Config & { watermark?: string }
+
+export default defineConfigWithTheme<ThemeConfig>({
   srcDir: 'docs',
   base,
   title: 'Lesson 8 Lab',
@@ -42,6 +50,7 @@ export default defineConfig({
           { text: 'Course map', link: '/' },
           { text: '8.7 Log aggregator', link: '/8-7-log-aggregator' },
           { text: 'Homework', link: '/8-9-homework' },
+          { text: 'How the demos work', link: '/how-demos-work' },
         ],
         sidebar: sidebar('en'),
         footer: { message: credit.en, copyright: 'Lesson 8 Lab' },
@@ -58,6 +67,7 @@ export default defineConfig({
           { text: '课程地图', link: '/zh/' },
           { text: '8.7 日志聚合器', link: '/zh/8-7-log-aggregator' },
           { text: '课后作业', link: '/zh/8-9-homework' },
+          { text: '演示如何工作', link: '/zh/how-demos-work' },
         ],
         sidebar: sidebar('zh'),
         footer: { message: credit.zh, copyright: 'Lesson 8 Lab' },
@@ -79,6 +89,8 @@ export default defineConfig({
     },
   },
   themeConfig: {
+    /** Text stamped on every exported PNG (charts, flame graphs). */
+    watermark: 'Lesson 8 Lab',
     outline: { level: [2, 3] },
     notFound: {
       title: 'PAGE NOT FOUND',
@@ -106,9 +118,17 @@ export default defineConfig({
       },
     },
   },
+  markdown: {
+    config(md) {
+      demoFencePlugin(md)
+    },
+  },
   vite: {
     // `npm start` serves with the same cross-origin isolation headers as `npm run serve`.
     server: { headers: isolationHeaders },
     preview: { headers: isolationHeaders },
+    // Workers import modules (the runner, sucrase, tinybench, Monaco's language services).
+    worker: { format: 'es' },
+    build: { chunkSizeWarningLimit: 8000 },
   },
 })

@@ -1,3 +1,4 @@
+import { defineAsyncComponent } from 'vue'
 import DefaultTheme from 'vitepress/theme'
 import type { Theme } from 'vitepress'
 import Layout from './Layout.vue'
@@ -11,5 +12,10 @@ export default {
   enhanceApp({ app }) {
     app.component('DemoPending', DemoPending)
     app.component('CourseMap', CourseMap)
+    // Loaded only by pages that have a demo: pages without one carry none of the runner's code.
+    app.component(
+      'DemoBlock',
+      defineAsyncComponent(() => import('../../components/demo/DemoBlock.vue')),
+    )
   },
 } satisfies Theme
