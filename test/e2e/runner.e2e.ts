@@ -155,8 +155,9 @@ describe('the editor', () => {
       await block.locator('.monaco-editor .view-lines').click()
       await page.keyboard.press('ControlOrMeta+A')
       await page.keyboard.press('Delete')
+      // (No braces: Monaco closes brackets as you type, like any code editor.)
       await page.keyboard.insertText(
-        'function withHeader(bytes: number): number {\n  return bytes + 16\n}\nconst size: number = 52428800\nconsole.log(withHeader(size))\n',
+        'const withHeader = (bytes: number): number => bytes + 16\nconst size: number = 52428800\nconsole.log(withHeader(size))\n',
       )
       await expect.poll(() => block.locator('[data-diagnostics]').getAttribute('data-diagnostics'), { timeout: 30_000 }).toBe('0')
       expect(await block.locator('.monaco-editor .squiggly-error').count()).toBe(0)
