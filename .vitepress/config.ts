@@ -3,6 +3,7 @@ import { sections, sectionLink, sectionTitle, type Locale } from '../demos/cours
 import { isolationHeaders } from '../scripts/isolation-headers'
 import { siteBase } from '../scripts/site-paths'
 import { demoFencePlugin } from './demo-fence'
+import { isolationPlugin } from './isolation-plugin'
 
 /** Base path for sub-path hosting, chosen at build time: `BASE=/lesson/ npm run build`. */
 const base = siteBase()
@@ -125,6 +126,7 @@ export default defineConfigWithTheme<ThemeConfig>({
   },
   vite: {
     // `npm start` serves with the same cross-origin isolation headers as `npm run serve`.
+    plugins: [isolationPlugin()],
     server: { headers: isolationHeaders },
     preview: { headers: isolationHeaders },
     // Workers import modules (the runner, sucrase, tinybench, Monaco's language services).

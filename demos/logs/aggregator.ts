@@ -1,0 +1,409 @@
+import { parseAddress } from './address'
+import { escapeBytes, type MalformedExample, type MalformedReason } from './examples'
+import { HyperLogLog } from './hyperloglog'
+import { Ipv4Table, forEachIpv4 } from './ipv4-table'
+import { Ipv6Table, forEachIpv6 } from './ipv6-table'
+import {
+  FIELD_ADDRESS, FIELD_MSEC, FIELD_SKIP, FIELD_TIME_ISO, FIELD_TIME_LOCAL, FIELD_XFF,
+  compileLogFormat, findLiteral, literalAt, type ClientSource, type CompiledLogFormat,
+} from './log-format'
+import { MinuteCounts } from './minute-counts'
+import type { LogPartial } from './partial'
+import { SpaceSaving } from './space-saving'
+import { NO_TIME, TIME_LOCAL_LENGTH, TimeLocalCache, parseMsec, parseTimeIso } from './time'
+
+/**
+ * The stream engine: counts PV and UV per client address from byte chunks of any size, without
+ * creating a string per line. Lines are found with `indexOf(10)` (in Node a Buffer's `indexOf` is
+ * `memchr`), fields by the compiled log format, addresses are parsed from the bytes and counted in
+ * typed-array hash tables; a partial line at the end of a chunk is carried over (up to
+ * `maxLineBytes`; longer lines are counted as malformed and skipped). While the tables fit
+ * `maxMemory`, every count is exact; when they would not, counting switches to a HyperLogLog (kept
+ * from the start, so no distinct address is lost) and a Space-Saving heavy-hitters summary seeded
+ * with the exact counts so far, and the result is marked approximate.
+ */
+
+export interface AggregatorOptions {
+  /** A preset name (`combined`, `main`), a `log_format` string, or a compiled format. Default `combined`. */
+  readonly format?: string | CompiledLogFormat
+  /** Take the client from `$http_x_forwarded_for` (first address; `$remote_addr` when it is `-`). */
+  readonly clientFrom?: ClientSource
+  /** Memory budget for the tables in bytes (default 64 MiB). */
+  readonly maxMemory?: number
+  /** Longest line accepted (default 64 KiB); longer lines are malformed and never buffered whole. */
+  readonly maxLineBytes?: number
+  /** Heavy-hitter counters after a switch to sketches (default 16 384). */
+  readonly heavyHitters?: number
+  /** HyperLogLog precision (default 14: 16 KiB, 0.81 % standard error). */
+  readonly hllPrecision?: number
+  /** Malformed lines kept as examples (default 5). */
+  readonly maxExamples?: number
+  /** Bytes shown per example (default 160). */
+  readonly exampleBytes?: number
+  /** Longest per-minute span in minutes (default 2^20, about two years). */
+  readonly maxMinutes?: number
+  /** Offset of the first byte pushed within the whole input (for example offsets in a byte range). */
+  readonly baseOffset?: number
+}
+
+export const DEFAULT_MAX_MEMORY = 64 * 1024 * 1024
+export const DEFAULT_MAX_LINE_BYTES = 64 * 1024
+
+const OK = 0
+const BAD_ADDRESS = 1
+const BAD_TIME = 2
+const MISMATCH = 3
+const REASONS: readonly MalformedReason[] = ['bad address', 'bad address', 'bad time', 'format mismatch']
+
+export class LogAggregator {
+  bytes = 0
+  lines = 0
+  pv = 0
+  empty = 0
+  malformed = 0
+  readonly examples: MalformedExample[] = []
+  exact = true
+  minuteOutOfRange = 0
+
+  private v4 = new Ipv4Table(4096)
+  private v6 = new Ipv6Table(256)
+  private readonly hll: HyperLogLog
+  private heavy: SpaceSaving | null = null
+  private readonly heavyK: number
+  private readonly minutes: MinuteCounts
+  private curMinute = NO_TIME
+  private curMinuteCount = 0
+
+  private readonly format: CompiledLogFormat
+  private readonly prefix: Uint8Array
+  private readonly kinds: Int32Array
+  private readonly literals: readonly Uint8Array[]
+  private readonly toLineEnd: Uint8Array
+  private readonly steps: number
+  private readonly hasTime: boolean
+  private readonly useXff: boolean
+  private readonly addr = new Uint32Array(5)
+  private readonly xff = new Uint32Array(5)
+  private readonly msec = new Float64Array(1)
+  private readonly timeCache = new TimeLocalCache()
+
+  private readonly maxMemory: number
+  private readonly maxLineBytes: number
+  private readonly maxExamples: number
+  private readonly exampleBytes: number
+  private carry: Uint8Array = new Uint8Array(1024)
+  private carryLength = 0
+  private carryOffset = 0
+  private skipping = false
+  private offset: number
+
+  constructor(options: AggregatorOptions = {}) {
+    this.format = typeof options.format === 'object' ? options.format : compileLogFormat(options.format, options.clientFrom)
+    this.prefix = this.format.prefix
+    this.kinds = this.format.kinds
+    this.literals = this.format.literals
+    this.toLineEnd = this.format.toLineEnd
+    this.steps = this.kinds.length
+    this.hasTime = this.format.timeVariable !== null
+    this.useXff = this.format.usesXff
+    this.maxMemory = options.maxMemory ?? DEFAULT_MAX_MEMORY
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
+    this.heavyK = options.heavyHitters ?? 16384
+    this.hll = new HyperLogLog(options.hllPrecision ?? 14)
+    this.maxExamples = options.maxExamples ?? 5
+    this.exampleBytes = options.exampleBytes ?? 160
+    this.minutes = new MinuteCounts(options.maxMinutes)
+    this.offset = options.baseOffset ?? 0
+  }
+
+  /** Feeds the next bytes of the input (any size; the array is not kept). */
+  push(chunk: Uint8Array): void {
+    const n = chunk.length
+    const chunkOffset = this.offset
+    this.offset += n
+    this.bytes += n
+    let start = 0
+    if (this.carryLength > 0 || this.skipping) {
+      const nl = chunk.indexOf(10)
+      if (nl < 0) {
+        this.appendCarry(chunk, 0, n)
+        return
+      }
+      this.appendCarry(chunk, 0, nl)
+      if (this.skipping) this.skipping = false
+      else this.line(this.carry, 0, this.carryLength, this.carryOffset)
+      this.carryLength = 0
+      start = nl + 1
+    }
+    for (;;) {
+      const nl = chunk.indexOf(10, start)
+      if (nl < 0) break
+      this.line(chunk, start, nl, chunkOffset + start)
+      start = nl + 1
+    }
+    if (start < n) {
+      this.carryOffset = chunkOffset + start
+      this.appendCarry(chunk, start, n)
+    }
+  }
+
+  /** Ends the current line even without a newline: the end of the input, or of a rotated file. */
+  flushLine(): void {
+    if (this.carryLength > 0 && !this.skipping) this.line(this.carry, 0, this.carryLength, this.carryOffset)
+    this.carryLength = 0
+    this.skipping = false
+  }
+
+  /** Ends the input (a last line without newline is counted). */
+  end(): void {
+    this.flushLine()
+  }
+
+  /**
+   * The counts so far as a partial result. Its arrays are the aggregator's own (no copy): take it
+   * after `end()`, or treat it as read-only and valid until the next `push`.
+   */
+  result(): LogPartial {
+    this.flushMinute()
+    const minutes = this.minutes.trimmed()
+    return {
+      type: 'log-partial',
+      bytes: this.bytes,
+      lines: this.lines,
+      pv: this.pv,
+      empty: this.empty,
+      malformed: this.malformed,
+      malformedExamples: this.examples.slice(),
+      exact: this.exact,
+      v4: this.exact ? this.v4.slots : new Int32Array(0),
+      v4Size: this.exact ? this.v4.size : 0,
+      v6: this.exact ? this.v6.slots : new Int32Array(0),
+      v6Size: this.exact ? this.v6.size : 0,
+      hll: this.hll.registers,
+      heavy: this.heavy ? this.heavy.toData() : null,
+      heavyK: this.heavyK,
+      minuteBase: minutes.base,
+      minuteCounts: minutes.counts,
+      minuteOutOfRange: this.minuteOutOfRange,
+      maxMemory: this.maxMemory,
+    }
+  }
+
+  /** Bytes of tables and buffers counted against the budget. */
+  get memoryBytes(): number {
+    return this.v4.bytes + this.v6.bytes + this.hll.registers.byteLength + this.minutes.bytes + this.carry.byteLength +
+      (this.heavy ? this.heavy.bytes : 0)
+  }
+
+  private appendCarry(chunk: Uint8Array, start: number, end: number): void {
+    if (this.skipping || end === start) return
+    const length = this.carryLength + end - start
+    if (length > this.maxLineBytes + 1) {
+      // Too long to be a line we accept: count it now, keep its head as the example, skip to the next newline.
+      this.lines++
+      if (this.examples.length < this.maxExamples) {
+        const head = new Uint8Array(Math.min(length, this.exampleBytes + 1))
+        head.set(this.carry.subarray(0, Math.min(this.carryLength, head.length)))
+        if (this.carryLength < head.length) head.set(chunk.subarray(start, start + head.length - this.carryLength), this.carryLength)
+        this.reject(head, 0, head.length, this.carryLength > 0 ? this.carryOffset : this.offset - (chunk.length - start), 'line too long', false)
+      } else {
+        this.malformed++
+      }
+      this.skipping = true
+      this.carryLength = 0
+      return
+    }
+    if (length > this.carry.length) {
+      let size = this.carry.length * 2
+      while (size < length) size *= 2
+      const bigger = new Uint8Array(Math.min(size, this.maxLineBytes + 1))
+      bigger.set(this.carry.subarray(0, this.carryLength))
+      this.carry = bigger
+    }
+    this.carry.set(chunk.subarray(start, end), this.carryLength)
+    this.carryLength = length
+  }
+
+  private line(buf: Uint8Array, s: number, e: number, offset: number): void {
+    this.lines++
+    if (e > s && buf[e - 1] === 13) e--
+    if (e === s) {
+      this.empty++
+      return
+    }
+    if (e - s > this.maxLineBytes) {
+      this.reject(buf, s, e, offset, 'line too long', true)
+      return
+    }
+    const status = this.parse(buf, s, e)
+    if (status !== OK) this.reject(buf, s, e, offset, REASONS[status] as MalformedReason, true)
+  }
+
+  private reject(buf: Uint8Array, s: number, e: number, offset: number, reason: MalformedReason, cut: boolean): void {
+    this.malformed++
+    if (this.examples.length < this.maxExamples) {
+      const text = escapeBytes(buf, s, e, this.exampleBytes)
+      this.examples.push({ offset, reason, text: cut || !text.endsWith('…') ? text : text })
+    }
+  }
+
+  /** Reads the fields of one line (without its newline) and counts it; returns OK or a reason. */
+  private parse(buf: Uint8Array, s: number, e: number): number {
+    let p = s
+    const prefix = this.prefix
+    for (let i = 0; i < prefix.length; i++) {
+      if (p >= e || buf[p] !== prefix[i]) return MISMATCH
+      p++
+    }
+    const addr = this.addr
+    let family = 0
+    let xffFamily = 0
+    let minute = NO_TIME
+    const kinds = this.kinds
+    for (let step = 0; step < this.steps; step++) {
+      const kind = kinds[step] as number
+      const literal = this.literals[step] as Uint8Array
+      const toEnd = this.toLineEnd[step] === 1
+      if (kind === FIELD_ADDRESS) {
+        const q = parseAddress(buf, p, e, addr)
+        if (q < 0) return BAD_ADDRESS
+        family = addr[4] as number
+        p = q
+        if (toEnd ? p !== e : !literalAt(buf, p, e, literal)) return BAD_ADDRESS
+        p += literal.length
+        continue
+      }
+      if (kind === FIELD_TIME_LOCAL) {
+        if (p + TIME_LOCAL_LENGTH > e) return BAD_TIME
+        minute = this.timeCache.parse(buf, p)
+        if (minute === NO_TIME) return BAD_TIME
+        p += TIME_LOCAL_LENGTH
+      } else if (kind === FIELD_SKIP || kind === FIELD_XFF) {
+        const fieldEnd = toEnd ? e : findLiteral(buf, p, e, literal)
+        if (fieldEnd < 0) return MISMATCH
+        if (kind === FIELD_XFF) {
+          xffFamily = this.parseXff(buf, p, fieldEnd)
+          if (xffFamily < 0) return BAD_ADDRESS
+        }
+        p = fieldEnd + (toEnd ? 0 : literal.length)
+        continue
+      } else if (kind === FIELD_TIME_ISO) {
+        if (p + 25 > e) return BAD_TIME
+        minute = parseTimeIso(buf, p)
+        if (minute === NO_TIME) return BAD_TIME
+        p += 25
+      } else if (kind === FIELD_MSEC) {
+        const q = parseMsec(buf, p, e, this.msec)
+        if (q < 0) return BAD_TIME
+        minute = this.msec[0] as number
+        p = q
+      }
+      if (toEnd ? p !== e : !literalAt(buf, p, e, literal)) return MISMATCH
+      p += literal.length
+    }
+    if (this.useXff && xffFamily > 0) {
+      const x = this.xff
+      if (xffFamily === 4) this.count4(x[0] as number)
+      else this.count6(x[0] as number, x[1] as number, x[2] as number, x[3] as number)
+    } else if (family === 4) {
+      this.count4(addr[0] as number)
+    } else if (family === 6) {
+      this.count6(addr[0] as number, addr[1] as number, addr[2] as number, addr[3] as number)
+    } else {
+      return BAD_ADDRESS // X-Forwarded-For is "-" and the format has no $remote_addr
+    }
+    this.pv++
+    if (this.hasTime) {
+      if (minute === this.curMinute) {
+        this.curMinuteCount++
+      } else {
+        this.flushMinute()
+        this.curMinute = minute
+        this.curMinuteCount = 1
+      }
+    }
+    return OK
+  }
+
+  /** First address of an X-Forwarded-For value: 4 or 6, 0 when the header was absent (`-`), -1 when invalid. */
+  private parseXff(buf: Uint8Array, start: number, end: number): number {
+    let p = start
+    while (p < end && buf[p] === 32) p++
+    if (end - p === 1 && buf[p] === 45) return 0
+    const q = parseAddress(buf, p, end, this.xff)
+    if (q < 0) return -1
+    if (q < end && buf[q] !== 44 && buf[q] !== 32) return -1
+    return this.xff[4] as number
+  }
+
+  private flushMinute(): void {
+    if (this.curMinuteCount === 0) return
+    if (!this.minutes.add(this.curMinute, this.curMinuteCount)) this.minuteOutOfRange += this.curMinuteCount
+    this.curMinuteCount = 0
+  }
+
+  private count4(ip: number): void {
+    if (this.exact) {
+      const r = this.v4.add(ip, 1)
+      if (r === 1) {
+        this.hll.add4(ip)
+        return
+      }
+      if (r === 0) return
+      if (this.mayGrow(this.v4.bytes)) {
+        this.v4.grow()
+        this.v4.add(ip, 1)
+        this.hll.add4(ip)
+        return
+      }
+      this.switchToSketches()
+    }
+    this.hll.add4(ip)
+    ;(this.heavy as SpaceSaving).add(0, 0, 0xffff, ip, 1)
+  }
+
+  private count6(w0: number, w1: number, w2: number, w3: number): void {
+    if (this.exact) {
+      const r = this.v6.add(w0, w1, w2, w3, 1)
+      if (r === 1) {
+        this.hll.add6(w0, w1, w2, w3)
+        return
+      }
+      if (r === 0) return
+      if (this.mayGrow(this.v6.bytes)) {
+        this.v6.grow()
+        this.v6.add(w0, w1, w2, w3, 1)
+        this.hll.add6(w0, w1, w2, w3)
+        return
+      }
+      this.switchToSketches()
+    }
+    this.hll.add6(w0, w1, w2, w3)
+    ;(this.heavy as SpaceSaving).add(w0, w1, w2, w3, 1)
+  }
+
+  /** Whether doubling a table of `bytes` keeps everything (old and new arrays at once) within budget. */
+  private mayGrow(bytes: number): boolean {
+    return this.memoryBytes + 2 * bytes <= this.maxMemory
+  }
+
+  /** Exact counting no longer fits: seed the heavy hitters with the exact counts, drop the tables. */
+  private switchToSketches(): void {
+    const heavy = new SpaceSaving(this.heavyK)
+    forEachIpv4(this.v4.slots, (ip, count) => heavy.offer(0, 0, 0xffff, ip, count, 0))
+    forEachIpv6(this.v6.slots, (w0, w1, w2, w3, count) => heavy.offer(w0, w1, w2, w3, count, 0))
+    heavy.total = this.pv
+    this.heavy = heavy
+    this.v4 = new Ipv4Table(16)
+    this.v6 = new Ipv6Table(16)
+    this.exact = false
+  }
+}
+
+/** Aggregates a sequence of chunks in one go (convenience for tests and small inputs). */
+export function aggregateChunks(chunks: Iterable<Uint8Array>, options: AggregatorOptions = {}): LogPartial {
+  const aggregator = new LogAggregator(options)
+  for (const chunk of chunks) aggregator.push(chunk)
+  aggregator.end()
+  return aggregator.result()
+}
