@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../../scripts/chromium'
@@ -14,6 +15,7 @@ const isolatedUrl = inject('siteUrl')
 const PAGE = 'how-demos-work.html'
 let browser: Browser
 let plain: RunningServer
+const growth: Record<string, number> = {}
 
 beforeAll(async () => {
   browser = await launchChromium({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] })
@@ -22,6 +24,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   await plain?.close()
+  mkdirSync('test-results', { recursive: true })
+  writeFileSync('test-results/memory-growth.json', JSON.stringify(growth, null, 2))
 })
 
 async function growthOfKeep50mb(context: BrowserContext, url: string, mode: string): Promise<{ growth: number; thread: string | null }> {
@@ -39,6 +43,7 @@ async function growthOfKeep50mb(context: BrowserContext, url: string, mode: stri
   expect(Number(await block.locator('[data-memory]').getAttribute('data-memory-bytes'))).toBeGreaterThan(0)
   const where = block.locator('[data-memory-thread]')
   const thread = (await where.count()) > 0 ? await where.getAttribute('data-memory-thread') : null
+  growth[mode] = after - before
   return { growth: after - before, thread }
 }
 
