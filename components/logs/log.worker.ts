@@ -42,6 +42,15 @@ function generator(source: GeneratedSource, chunkSize?: number): LogGenerator {
   return new LogGenerator({ size: source.size, seed: source.seed, ips: source.ips, ipv6: source.ipv6, malformed: source.malformed, ...(chunkSize ? { chunkSize } : {}) })
 }
 
+/** Bytes of a file read in large slices: far fewer calls than Blob.stream()'s 64 KiB chunks. */
+const SLICE_BYTES = 4 * 1024 * 1024
+
+async function* sliceChunks(file: Blob, from: number, to: number): AsyncGenerator<Uint8Array> {
+  for (let pos = from; pos < to; pos += SLICE_BYTES) {
+    yield new Uint8Array(await file.slice(pos, Math.min(to, pos + SLICE_BYTES)).arrayBuffer())
+  }
+}
+
 /** The chunks of a source, one at a time; `truth` is filled in for generated logs at the end. */
 async function* chunksOf(source: LabSource, result: { truth: LogTruth | null }): AsyncGenerator<Uint8Array> {
   if (source.kind === 'generated') {
@@ -50,10 +59,13 @@ async function* chunksOf(source: LabSource, result: { truth: LogTruth | null }):
     result.truth = gen.truth(10)
     return
   }
-  const raw = source.file.stream()
-  const stream: ReadableStream<Uint8Array> = /\.gz$/i.test(source.file.name)
-    ? raw.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
-    : raw
+  if (!/\.gz$/i.test(source.file.name)) {
+    yield* sliceChunks(source.file, 0, source.file.size)
+    return
+  }
+  const stream = source.file
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
   const reader = stream.getReader()
   for (;;) {
     const { done, value } = await reader.read()
@@ -101,9 +113,9 @@ async function range(job: Extract<LabJob, { type: 'range' }>): Promise<void> {
     skipping = previous[0] !== 10
   }
   let pos = job.start
-  const reader = job.file.slice(job.start).stream().getReader()
+  const chunks = sliceChunks(job.file, job.start, job.file.size)
   while (pos < job.end || skipping) {
-    const { done, value } = await reader.read()
+    const { done, value } = await chunks.next()
     if (done) break
     let chunk = value
     if (skipping) {
@@ -131,7 +143,7 @@ async function range(job: Extract<LabJob, { type: 'range' }>): Promise<void> {
     aggregator.push(chunk)
     pos += chunk.length
   }
-  await reader.cancel().catch(() => undefined)
+  await chunks.return(undefined)
   aggregator.end()
   report(aggregator.bytes, aggregator.lines)
   const partial = aggregator.result()

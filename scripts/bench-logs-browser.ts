@@ -1,0 +1,68 @@
+import { createWriteStream, existsSync, statSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { LogGenerator } from '../demos/logs/generate'
+import { launchChromium } from './chromium'
+import { distDir, siteBase } from './site-paths'
+import { startStaticServer } from './static-server'
+
+/**
+ * `npm run bench:logs:browser`: gives a generated log file (1 GiB by default) to the 8.7 lab of the
+ * built site in headless Chromium, runs each engine, and prints MB/s and the growth of the page's
+ * memory (measureUserAgentSpecificMemory, page and workers) during the run.
+ */
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: String(2 ** 30) },
+    file: { type: 'string', default: '/tmp/lesson8-bench-1g.log' },
+    engines: { type: 'string', default: 'parallel,stream,naive' },
+  },
+})
+const size = Number(values.size)
+const file = values.file
+
+if (!existsSync(file) || statSync(file).size < size * 0.99) {
+  console.log(`generating ${(size / 2 ** 20).toFixed(0)} MiB log at ${file} …`)
+  const out = createWriteStream(file)
+  const gen = new LogGenerator({ size, seed: 1 })
+  for (let chunk = gen.next(); chunk !== null; chunk = gen.next()) {
+    if (!out.write(Buffer.from(chunk))) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()))
+}
+
+const server = await startStaticServer({ root: distDir, base: siteBase() })
+const browser = await launchChromium({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] })
+try {
+  const page = await browser.newPage()
+  await page.goto(`${server.url}8-7-log-aggregator.html`, { waitUntil: 'networkidle' })
+  const lab = page.locator('[data-demo="log-lab"]')
+  await lab.locator('[data-source="file"]').check()
+  await lab.locator('[data-option="file"]').setInputFiles(file)
+  console.log(`Chromium ${browser.version()}, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB file, ${page.url()}`)
+  for (const engine of values.engines.split(',')) {
+    const measure = (): Promise<number> =>
+      page.evaluate(async () => {
+        const perf = performance as unknown as { measureUserAgentSpecificMemory(): Promise<{ bytes: number }> }
+        return (await perf.measureUserAgentSpecificMemory()).bytes
+      })
+    const before = await measure()
+    await lab.locator(`[data-engine="${engine}"]`).check()
+    await lab.locator('[data-action="run"]').click()
+    let peak = before
+    for (;;) {
+      const state = await lab.getAttribute('data-state')
+      if (state !== 'running') break
+      // Each measurement collects garbage in every worker: measure once a second, not more.
+      peak = Math.max(peak, await measure())
+      await page.waitForTimeout(1000)
+    }
+    const result = lab.locator('[data-result]')
+    const text = (await lab.locator('.result .note').first().textContent()) ?? (await lab.getAttribute('data-state'))
+    console.log(
+      `${engine.padEnd(9)} ${text}  memory growth during the run: ${((peak - before) / 1e6).toFixed(1)} MB  PV ${await result.getAttribute('data-pv')}  UV ${await result.getAttribute('data-uv')}`,
+    )
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}
