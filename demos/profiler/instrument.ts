@@ -34,6 +34,8 @@ export interface ProfiledFunction {
   readonly name: string
   /** 1-based line in the demo source (after lineOffset). */
   readonly line: number
+  /** 1-based line of its end in the demo source. */
+  readonly endLine: number
   /** True for the `// @profile` function(s): their lines are timed too. */
   readonly lineProfiled: boolean
 }
@@ -54,7 +56,8 @@ export interface InstrumentOptions {
 /** Name of the per-call frame constant (a demo must not use it). */
 export const FRAME_NAME = '__lesson8_pf'
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
-const PROFILE_MARK = /@profile\b/
+/** A comment that is just `@profile` (text may follow after a space): `// @profile`. */
+const PROFILE_MARK = /^\s*@profile(\s|$)/
 
 type Node = AnyNode
 
@@ -144,7 +147,8 @@ export function instrumentFunctions(js: string, options: InstrumentOptions): Ins
       const id = functions.length
       idOf.set(fn, id)
       if (marked && fn.body.type === 'BlockStatement') lineProfiled.add(fn)
-      functions.push({ id, name: functionName(fn, ancestors), line: line - lineOffset, lineProfiled: marked && fn.body.type === 'BlockStatement' })
+      const endLine = (fn.loc?.end.line ?? lineAt(fn.end)) - lineOffset
+      functions.push({ id, name: functionName(fn, ancestors), line: line - lineOffset, endLine, lineProfiled: marked && fn.body.type === 'BlockStatement' })
     },
   })
 

@@ -27,6 +27,8 @@ export interface FunctionStats {
 
 export interface LineStats {
   readonly line: number
+  /** The line's text (when the source was given to result()). */
+  readonly text?: string
   readonly hits: number
   /** ms */
   readonly time: number
@@ -36,6 +38,7 @@ export interface LineProfile {
   readonly function: string
   /** Line of the function. */
   readonly line: number
+  /** Every line of the function (lines never reached have 0 hits), or only the hit ones without a source. */
   readonly lines: readonly LineStats[]
   /** Sum of the times of its lines, ms. */
   readonly total: number
@@ -56,6 +59,7 @@ export interface FunctionInfo {
   readonly id: number
   readonly name: string
   readonly line: number
+  readonly endLine?: number
   readonly lineProfiled: boolean
 }
 
@@ -92,7 +96,8 @@ export interface ProfilerHooks {
 
 export interface Profiler {
   readonly hooks: ProfilerHooks
-  result(): ProfileResult
+  /** The figures so far; with the demo's source, line profiles list every line with its text. */
+  result(source?: string): ProfileResult
 }
 
 const SETTLED = Symbol('settled')
@@ -215,22 +220,30 @@ export function createProfiler(functions: readonly FunctionInfo[], now: () => nu
       if (entry) entry.hits++
       else lines.set(line, { hits: 1, time: 0 })
       frame.lastLine = line
-      frame.lastT = t
+      frame.lastT = now() // a second reading: the hook's own work is not counted to the line
     },
   }
 
   return {
     hooks,
-    result() {
+    result(source) {
       const overhead = measureOverhead(now)
       const stats: FunctionStats[] = functions
         .filter((fn) => (ncalls[fn.id] ?? 0) > 0)
         .map((fn) => ({ id: fn.id, name: fn.name, line: fn.line, ncalls: ncalls[fn.id] ?? 0, tottime: tottime[fn.id] ?? 0, cumtime: cumtime[fn.id] ?? 0 }))
       const lineProfiles: LineProfile[] = []
       for (const fn of functions.filter((f) => f.lineProfiled)) {
-        const lines = [...(lineHits.get(fn.id) ?? new Map<number, { hits: number; time: number }>()).entries()]
-          .map(([line, { hits, time }]) => ({ line, hits, time }))
-          .sort((a, b) => a.line - b.line)
+        const hit = lineHits.get(fn.id) ?? new Map<number, { hits: number; time: number }>()
+        let lines: LineStats[]
+        if (source !== undefined && fn.endLine !== undefined) {
+          const texts = source.split('\n')
+          lines = []
+          for (let line = fn.line; line <= fn.endLine; line++) {
+            lines.push({ line, text: texts[line - 1] ?? '', hits: hit.get(line)?.hits ?? 0, time: hit.get(line)?.time ?? 0 })
+          }
+        } else {
+          lines = [...hit.entries()].map(([line, { hits, time }]) => ({ line, hits, time })).sort((a, b) => a.line - b.line)
+        }
         lineProfiles.push({ function: fn.name, line: fn.line, lines, total: lines.reduce((sum, l) => sum + l.time, 0) })
       }
       return {
