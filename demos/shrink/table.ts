@@ -20,6 +20,13 @@ export const ORIGINAL_CLAIMS: Readonly<Partial<Record<VariantId, string>>> = {
   classes: '+__slots__: 18 MB (generator of slotted objects)',
 }
 
+/** The same claims in the original's own words (Chinese page). */
+export const ORIGINAL_CLAIMS_ZH: Readonly<Partial<Record<VariantId, string>>> = {
+  objects: 'list+dict：1.1 GB',
+  generator: '生成器：30 MB',
+  classes: '+__slots__：18 MB（生成器加 __slots__ 对象，并不保留列表）',
+}
+
 export const VARIANT_LABELS: Readonly<Record<VariantId, { en: string; zh: string }>> = {
   objects: { en: 'array of object literals', zh: '对象字面量数组' },
   generator: { en: 'generator (one row at a time)', zh: '生成器（一次一行）' },
