@@ -33,6 +33,7 @@ export const VARIANT_LABELS: Readonly<Record<VariantId, { en: string; zh: string
   classes: { en: 'array of class instances', zh: '类实例数组' },
   columns: { en: 'columnar typed array (names on demand)', zh: '按列的类型化数组（名字按需生成）' },
   dictionary: { en: 'pitfall: objects in dictionary mode (delete)', zh: '陷阱：字典模式的对象（delete）' },
+  varying: { en: 'pitfall: fields added one by one, order varies', zh: '陷阱：逐个添加字段，顺序不一' },
 }
 
 export function formatBytes(bytes: number | null): string {

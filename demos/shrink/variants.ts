@@ -18,10 +18,10 @@ export interface WorkResult {
   readonly top: readonly string[]
 }
 
-export type VariantId = 'objects' | 'generator' | 'classes' | 'columns' | 'dictionary'
+export type VariantId = 'objects' | 'generator' | 'classes' | 'columns' | 'dictionary' | 'varying'
 
-/** The four variants of the lab, then the V8 pitfall. */
-export const VARIANTS: readonly VariantId[] = ['objects', 'generator', 'classes', 'columns', 'dictionary']
+/** The four variants of the lab, then the two V8 pitfalls. */
+export const VARIANTS: readonly VariantId[] = ['objects', 'generator', 'classes', 'columns', 'dictionary', 'varying']
 
 export type Probe = () => Promise<void> | void
 
@@ -94,6 +94,23 @@ export async function runVariant(id: VariantId, n: number, probe: Probe): Promis
       for (let i = 0; i < n; i++) {
         const row: Row & { tmp?: number } = { tmp: 0, name: 'user' + i, score: i }
         delete row.tmp
+        rows.push(row)
+      }
+      return summarise(rows, n, probe)
+    }
+    case 'varying': {
+      // The other pitfall: properties added one by one, in an order that varies from row to row.
+      // Two hidden classes instead of one, and objects grown from `{}` (which reserves room for 4 fields).
+      const rows: Row[] = []
+      for (let i = 0; i < n; i++) {
+        const row = {} as Row
+        if (i % 2 === 0) {
+          row.name = 'user' + i
+          row.score = i
+        } else {
+          row.score = i
+          row.name = 'user' + i
+        }
         rows.push(row)
       }
       return summarise(rows, n, probe)

@@ -67,7 +67,7 @@ describe('the 8.5 memory shrink lab', () => {
         expect(await lab.locator('[data-refused]').textContent()).toContain('已拒绝')
         expect(await lab.locator('[data-action="run"]').isDisabled()).toBe(true)
       }
-      expect(await lab.locator('[data-reference-run] tr[data-variant]').count()).toBe(5)
+      expect(await lab.locator('[data-reference-run] tr[data-variant]').count()).toBe(6)
     } finally {
       await page.close()
     }

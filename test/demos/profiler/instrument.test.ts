@@ -140,7 +140,8 @@ describe('instrumentFunctions + createProfiler', () => {
     expectSane(result)
   })
 
-  it('times the lines of the // @profile function, hot line first', async () => {
+  it('times the lines of the // @profile function, hot line first (fake clock: one tick per reading)', async () => {
+    let t = 0
     const { result, returned } = await profile([
       '// @profile',
       'function slow(n) {',
@@ -151,7 +152,7 @@ describe('instrumentFunctions + createProfiler', () => {
       '  return squares.length',
       '}',
       'return slow(20000)',
-    ].join('\n'))
+    ].join('\n'), () => t++)
     expect(returned).toBe(20000)
     const [lines] = result.lineProfiles
     expect(lines?.function).toBe('slow')
@@ -161,6 +162,7 @@ describe('instrumentFunctions + createProfiler', () => {
     expect(byLine.get(7)?.hits).toBe(1)
     const hottest = [...byLine.values()].sort((a, b) => b.time - a.time)[0]
     expect(hottest?.line).toBe(5)
+    expect(byLine.get(5)?.time).toBe(20000) // from the end of one hit's hook to the start of the next: one tick
     expect(result.overhead.perCallMs).toBeGreaterThanOrEqual(0)
     expect(result.estimatedOverheadMs).toBeGreaterThan(0)
   })
