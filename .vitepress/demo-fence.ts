@@ -10,7 +10,8 @@ import type { MarkdownRenderer } from 'vitepress'
  * The code is still highlighted at build time by VitePress (so it is in the HTML, readable without
  * JavaScript and printable); the highlighted block becomes the slot of `<DemoBlock>`, which adds
  * Run / Edit / Stop and the output. Attributes: `demo=<id>` (unique per page), `time-limit=<ms>`,
- * `memory` (the demo wants memory figures), `editor` (open the editor at once).
+ * `memory` (the demo wants memory figures), `editor` (open the editor at once), `profile` (profile
+ * every run: a pstats table, and per-line times of a function marked `// @profile`).
  */
 export interface DemoFenceInfo {
   id: string
@@ -18,6 +19,7 @@ export interface DemoFenceInfo {
   timeLimitMs?: number
   memory: boolean
   editor: boolean
+  profile: boolean
 }
 
 export function parseDemoInfo(info: string): DemoFenceInfo | null {
@@ -38,7 +40,7 @@ export function parseDemoInfo(info: string): DemoFenceInfo | null {
   if (timeLimitMs !== undefined && !(Number.isInteger(timeLimitMs) && timeLimitMs > 0)) {
     throw new Error(`demo "${id}": time-limit must be a positive number of milliseconds`)
   }
-  return { id, lang: 'ts', timeLimitMs, memory: attrs.has('memory'), editor: attrs.has('editor') }
+  return { id, lang: 'ts', timeLimitMs, memory: attrs.has('memory'), editor: attrs.has('editor'), profile: attrs.has('profile') }
 }
 
 function escapeAttr(value: string): string {
@@ -63,6 +65,7 @@ export function demoFencePlugin(md: MarkdownRenderer): void {
       demo.timeLimitMs === undefined ? '' : `:time-limit-ms="${demo.timeLimitMs}"`,
       demo.memory ? ':memory="true"' : '',
       demo.editor ? ':start-in-editor="true"' : '',
+      demo.profile ? ':profile="true"' : '',
     ].filter(Boolean)
     return `<DemoBlock ${props.join(' ')}>\n${highlighted}\n</DemoBlock>\n`
   }

@@ -35,6 +35,18 @@ const en = {
     resolution: (us: number, isolated: boolean) =>
       `Timer resolution in force: about ${us < 1 ? us.toFixed(2) : us.toFixed(0)} µs (${isolated ? 'cross-origin isolated' : 'not cross-origin isolated: browsers coarsen timers to about 100 µs'}).`,
   },
+  profile: {
+    title: 'Profile of this run (like cProfile / pstats)',
+    sortHint: 'Click a column heading to sort.',
+    unit: 'times in ms',
+    lineTitle: (name: string) => `Line profile of ${name} (like kernprof -l -v)`,
+    line: 'Line #', hits: 'Hits', time: 'Time (ms)', perHit: 'Per hit (µs)', percent: '% Time', contents: 'Line contents',
+    note: (resolutionUs: number, perCallUs: number, perLineUs: number, overheadMs: number) =>
+      `Timer resolution in force: ${resolutionUs < 1 ? resolutionUs.toFixed(2) : resolutionUs.toFixed(0)} µs. ` +
+      `Instrumentation costs about ${perCallUs.toFixed(3)} µs per call and ${perLineUs.toFixed(3)} µs per line hit (measured now), ` +
+      `so about ${overheadMs.toFixed(1)} ms of this run is the profiler itself. Awaiting and yielding time is not counted.`,
+    empty: 'No function of the demo was called.',
+  },
   memory: {
     uasm: 'measured after GC, page and workers (measureUserAgentSpecificMemory)',
     'performance-memory': 'page JS heap, approximate, includes garbage not yet collected (performance.memory, Chromium)',
@@ -84,6 +96,18 @@ const zh: Texts = {
     task: '任务', median: '中位数', mean: '平均', p99: 'p99', rme: '±rme', ops: '次/秒', samples: '样本数',
     resolution: (us: number, isolated: boolean) =>
       `当前计时器精度：约 ${us < 1 ? us.toFixed(2) : us.toFixed(0)} µs（${isolated ? '已跨源隔离' : '未跨源隔离：浏览器把计时器粗化到约 100 µs'}）。`,
+  },
+  profile: {
+    title: '本次运行的性能剖析（类似 cProfile / pstats）',
+    sortHint: '点击列标题排序。',
+    unit: '时间单位 ms',
+    lineTitle: (name: string) => `${name} 的逐行剖析（类似 kernprof -l -v）`,
+    line: '行号', hits: '命中次数', time: '时间 (ms)', perHit: '每次 (µs)', percent: '时间占比 %', contents: '代码',
+    note: (resolutionUs: number, perCallUs: number, perLineUs: number, overheadMs: number) =>
+      `当前计时器精度：${resolutionUs < 1 ? resolutionUs.toFixed(2) : resolutionUs.toFixed(0)} µs。` +
+      `插桩本身每次函数调用约花 ${perCallUs.toFixed(3)} µs，每次行命中约 ${perLineUs.toFixed(3)} µs（刚刚实测），` +
+      `所以本次运行中约有 ${overheadMs.toFixed(1)} ms 是剖析器自己的开销。await 与 yield 等待的时间不计入。`,
+    empty: '演示中没有函数被调用。',
   },
   memory: {
     uasm: 'GC 后实测，含页面与 Worker（measureUserAgentSpecificMemory）',

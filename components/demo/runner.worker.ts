@@ -49,6 +49,7 @@ scope.addEventListener('message', (event: MessageEvent<PageMessage>) => {
       timeLimitMs: message.timeLimitMs,
       post,
       markResults: true,
+      profile: message.profile === true,
     })
   } else if (message.type === 'mark-result') {
     reportMarkResult(message)

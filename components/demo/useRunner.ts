@@ -1,5 +1,6 @@
 import { ref, shallowRef, triggerRef, type Ref, type ShallowRef } from 'vue'
-import type { BenchResult, MarkResultMessage, WorkerMessage } from '../../demos/runner/protocol'
+import { runRequest, type BenchResult, type MarkResultMessage, type WorkerMessage } from '../../demos/runner/protocol'
+import type { ProfileResult } from '../../demos/profiler/recorder'
 import RunnerWorker from './runner.worker?worker'
 
 /**
@@ -16,6 +17,7 @@ export type OutputEntry =
   | { kind: 'returned'; text: string }
   | { kind: 'notice'; text: string }
   | { kind: 'bench'; result: BenchResult }
+  | { kind: 'profile'; result: ProfileResult }
 
 export interface Mark {
   label: string
@@ -33,6 +35,8 @@ export interface RunOptions {
    * Loops and functions get a guard that ends the run at the time limit or on Stop.
    */
   onPage?: boolean
+  /** Profile the run: a `profile` entry (functions, and lines of `// @profile` functions) before it ends. */
+  profile?: boolean
   /** Called for each mark(); resolves to the memory figure taken at that moment (or null). */
   onMark?: (label: string) => Promise<number | null>
   /** Texts of the notices, in the page's language. */
@@ -146,6 +150,9 @@ export function useRunner(): Runner {
       case 'bench':
         push({ kind: 'bench', result: message.result })
         break
+      case 'profile':
+        push({ kind: 'profile', result: message.result })
+        break
       case 'done':
         if (message.returned !== undefined) push({ kind: 'returned', text: message.returned })
         finish('done')
@@ -195,7 +202,7 @@ export function useRunner(): Runner {
       push({ kind: 'error', name: 'Error', message: event.message || options.notices.crashed, errorKind: 'uncaught' })
       finish('error')
     }
-    worker.postMessage({ type: 'run', id, source: options.source, fileName: options.fileName, timeLimitMs: options.timeLimitMs })
+    worker.postMessage(runRequest(id, options.source, options.fileName, options.timeLimitMs, options.profile === true))
     watchdog = setTimeout(() => {
       if (id === runId && state.value === 'running') finish('timeout', options.notices.timeout(options.timeLimitMs / 1000))
     }, options.timeLimitMs)
@@ -237,6 +244,7 @@ export function useRunner(): Runner {
       timeLimitMs: options.timeLimitMs,
       post,
       markResults: true,
+      profile: options.profile === true,
       signal: abort.signal,
       guard: { deadline: () => deadline, isStopped: () => abort.signal.aborted },
     })

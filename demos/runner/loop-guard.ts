@@ -113,7 +113,7 @@ export function guardLoops(js: string, guardName: string): string {
   return instrumentLoops(js, guardName)?.code ?? js
 }
 
-function toInsertions(js: string, inserted: ReadonlyMap<number, number>): Insertion[] {
+export function toInsertions(js: string, inserted: ReadonlyMap<number, number>): Insertion[] {
   const offsets = [...inserted.keys()].sort((a, b) => a - b)
   const insertions: Insertion[] = []
   let line = 0

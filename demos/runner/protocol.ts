@@ -3,6 +3,7 @@
  * structured-cloneable object with a `type` and the `id` of the run it belongs to, so the page can
  * drop messages of a run it has already abandoned.
  */
+import type { ProfileResult } from '../profiler/recorder'
 
 /** Run ids are positive integers chosen by the page; `ready` uses NO_RUN_ID because no run exists yet. */
 export const NO_RUN_ID = 0
@@ -17,6 +18,8 @@ export interface RunRequest {
   readonly fileName: string
   /** How long the page lets the run go before it terminates the worker (the page enforces it). */
   readonly timeLimitMs: number
+  /** Profile the run (demos/profiler): a `profile` message comes before `done`. */
+  readonly profile?: boolean
 }
 
 /**
@@ -104,6 +107,13 @@ export interface BenchMessage {
   readonly result: BenchResult
 }
 
+/** Worker → page: the profile of a run made with `profile` (before its `done`). */
+export interface ProfileMessage {
+  readonly type: 'profile'
+  readonly id: number
+  readonly result: ProfileResult
+}
+
 /** Worker → page: the run finished normally (body settled, no timer pending); the last message of a run. */
 export interface DoneMessage {
   readonly type: 'done'
@@ -136,13 +146,14 @@ export type WorkerMessage =
   | SeriesMessage
   | MarkMessage
   | BenchMessage
+  | ProfileMessage
   | DoneMessage
   | ErrorMessage
 
 export type WorkerMessageType = WorkerMessage['type']
 
 export const WORKER_MESSAGE_TYPES: readonly WorkerMessageType[] = [
-  'ready', 'console', 'table', 'series', 'mark', 'bench', 'done', 'error',
+  'ready', 'console', 'table', 'series', 'mark', 'bench', 'profile', 'done', 'error',
 ]
 
 /** Narrow a WorkerMessage by its type. */
@@ -157,8 +168,8 @@ function isRunId(value: unknown): value is number {
 }
 
 /** Build a run request (the page side). */
-export function runRequest(id: number, source: string, fileName: string, timeLimitMs: number): RunRequest {
-  return { type: 'run', id, source, fileName, timeLimitMs }
+export function runRequest(id: number, source: string, fileName: string, timeLimitMs: number, profile = false): RunRequest {
+  return { type: 'run', id, source, fileName, timeLimitMs, ...(profile ? { profile } : {}) }
 }
 
 /** Validate what arrived in the worker's `message` event. */
@@ -170,7 +181,8 @@ export function isRunRequest(data: unknown): data is RunRequest {
     typeof data['source'] === 'string' &&
     typeof data['fileName'] === 'string' &&
     typeof data['timeLimitMs'] === 'number' &&
-    data['timeLimitMs'] > 0
+    data['timeLimitMs'] > 0 &&
+    (data['profile'] === undefined || typeof data['profile'] === 'boolean')
   )
 }
 

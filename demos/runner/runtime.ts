@@ -28,11 +28,15 @@ import type { ErrorKind, MarkResultMessage, WorkerMessage } from './protocol'
 import { createTimerTracker, hostTimers } from './timers'
 import { createLoopGuard, DemoInterrupted, instrumentLoops, shiftColumns } from './loop-guard'
 import { isTranspileError, mapStackPosition, transpileDemo } from './transpile'
+import { instrumentFunctions } from '../profiler/instrument'
+import { createProfiler, type Profiler } from '../profiler/recorder'
 
 export { DemoInterrupted } from './loop-guard'
 
 /** The identifier the loop guard is called by in guarded demos (a demo must not declare it). */
 export const GUARD_NAME = '__lesson8_guard'
+/** The identifier of the profiler's hooks in profiled demos. */
+export const PROFILER_NAME = '__lesson8_profiler'
 
 export interface RunGuard {
   /** A performance.now() value after which loops (and function calls) of the demo must stop. */
@@ -67,6 +71,11 @@ export interface RunOptions {
    * promise resolves. Code in the middle of a synchronous loop is only stopped by `guard`.
    */
   readonly signal?: AbortSignal
+  /**
+   * Instrument the demo's functions (demos/profiler) and post a `profile` message before `done`:
+   * calls, own and cumulative time per function, and per-line figures of `// @profile` functions.
+   */
+  readonly profile?: boolean
 }
 
 type DemoFunction = (...args: unknown[]) => Promise<unknown>
@@ -136,12 +145,20 @@ export async function runDemo(source: string, options: RunOptions): Promise<void
     post({ type: 'error', id, kind: 'compile', name: 'SyntaxError', ...transpiled.error })
     return
   }
-  const guarded = options.guard ? instrumentLoops(transpiled.code, GUARD_NAME) : undefined
+  const profiled = options.profile
+    ? instrumentFunctions(transpiled.code, { hooks: PROFILER_NAME, lineOffset: transpiled.prefixLines })
+    : undefined
+  const code = profiled?.code ?? transpiled.code
+  const guarded = options.guard ? instrumentLoops(code, GUARD_NAME) : undefined
+  let columns = transpiled.columns
+  if (profiled) columns = shiftColumns(columns, profiled.insertions, transpiled.prefixLines)
+  if (guarded) columns = shiftColumns(columns, guarded.insertions, transpiled.prefixLines)
   const where: DemoLocation = {
     fileName: options.fileName,
     lineOffset: (await functionHeaderLines()) + transpiled.prefixLines,
-    columns: guarded ? shiftColumns(transpiled.columns, guarded.insertions, transpiled.prefixLines) : transpiled.columns,
+    columns,
   }
+  const profiler: Profiler | undefined = profiled ? createProfiler(profiled.functions) : undefined
 
   let resolve = (): void => undefined
   const finished = new Promise<void>((settle) => { resolve = settle })
@@ -189,6 +206,7 @@ export async function runDemo(source: string, options: RunOptions): Promise<void
       if (ended || busy > 0 || tracker.pending() > 0) return
       api.flush()
       const durationMs = performance.now() - started
+      if (profiler) post({ type: 'profile', id, result: profiler.result(source) })
       post({ type: 'done', id, durationMs, ...(returned === undefined ? {} : { returned: formatValue(returned) }) })
       end()
     }))
@@ -212,6 +230,7 @@ export async function runDemo(source: string, options: RunOptions): Promise<void
     },
   })
   const bindings: Record<string, unknown> = { ...api.bindings, ...options.scope }
+  if (profiler) bindings[PROFILER_NAME] = profiler.hooks
   if (options.guard) {
     const { deadline, isStopped } = options.guard
     bindings[GUARD_NAME] = createLoopGuard({ deadline, isStopped: () => ended || isStopped(), onInterrupt: halt })
@@ -222,7 +241,7 @@ export async function runDemo(source: string, options: RunOptions): Promise<void
 
   let body: DemoFunction
   try {
-    body = new AsyncFunction(...names, guarded?.code ?? transpiled.code)
+    body = new AsyncFunction(...names, guarded?.code ?? code)
   } catch (error) {
     post(describeCompileError(id, error))
     return
