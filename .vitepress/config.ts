@@ -3,6 +3,7 @@ import { sections, sectionLink, sectionTitle, type Locale } from '../demos/cours
 import { isolationHeaders } from '../scripts/isolation-headers'
 import { siteBase } from '../scripts/site-paths'
 import { demoFencePlugin } from './demo-fence'
+import { instructorNotesPlugin } from './instructor-notes'
 
 /** Base path for sub-path hosting, chosen at build time: `BASE=/lesson/ npm run build`. */
 const base = siteBase()
@@ -121,6 +122,7 @@ export default defineConfigWithTheme<ThemeConfig>({
   markdown: {
     config(md) {
       demoFencePlugin(md)
+      instructorNotesPlugin(md)
     },
   },
   vite: {
