@@ -20,7 +20,7 @@ const en = {
     insecure: 'the address is neither https nor localhost, and browsers allow service workers only on secure origins. Use https, or open it as localhost on the machine that serves it.',
     unsupported: 'this browser has no service workers (or they are turned off, as in some private modes).',
     installing: 'the service worker that adds the isolation headers is still being installed; the page reloads once when it is ready.',
-    failed: 'the service worker could not be installed (storage full or refused?).',
+    failed: 'the service worker could not be installed (blocked by the browser or its settings, or storage is full).',
     unknown: 'the server sends no isolation headers and the service worker has not taken over yet. Reload the page.',
   },
 }
@@ -46,7 +46,7 @@ const zh: Texts = {
     insecure: '地址既不是 https 也不是 localhost，而浏览器只在安全来源上允许 service worker。请使用 https，或在提供网站的那台机器上用 localhost 打开。',
     unsupported: '这个浏览器没有 service worker（或已被关闭，某些隐私模式就是这样）。',
     installing: '负责添加隔离响应头的 service worker 还在安装；准备好后页面会自动重新加载一次。',
-    failed: 'service worker 安装失败（存储空间已满或被拒绝？）。',
+    failed: 'service worker 无法安装（被浏览器或其设置拦截，或存储空间已满）。',
     unknown: '服务器没有发送隔离响应头，service worker 也尚未接管。请重新加载页面。',
   },
 }
