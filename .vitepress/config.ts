@@ -1,9 +1,10 @@
 import { defineConfigWithTheme, type DefaultTheme } from 'vitepress'
 import { sections, sectionLink, sectionTitle, type Locale } from '../demos/course/plan'
 import { isolationHeaders } from '../scripts/isolation-headers'
-import { siteBase } from '../scripts/site-paths'
+import { distDir, siteBase } from '../scripts/site-paths'
 import { demoFencePlugin } from './demo-fence'
 import { isolationPlugin } from './isolation-plugin'
+import { instructorNotesPlugin } from './instructor-notes'
 
 /** Base path for sub-path hosting, chosen at build time: `BASE=/lesson/ npm run build`. */
 const base = siteBase()
@@ -35,13 +36,20 @@ export type ThemeConfig = DefaultTheme.Config & { watermark?: string }
 
 export default defineConfigWithTheme<ThemeConfig>({
   srcDir: 'docs',
+  // OUT_DIR=… builds elsewhere (the sub-path end-to-end run keeps the main build untouched).
+  outDir: distDir,
   base,
   title: 'Lesson 8 Lab',
   description: 'Memory models and performance tuning, from CPython to V8, with demos that run and measure in your browser.',
   cleanUrls: false,
   lastUpdated: false,
   appearance: true,
-  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: `${base}favicon.svg` }]],
+  head: [
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: `${base}favicon.svg` }],
+    // Installable offline copy: scripts/postbuild.ts writes the manifest and the service worker.
+    ['link', { rel: 'manifest', href: `${base}manifest.webmanifest` }],
+    ['meta', { name: 'theme-color', content: '#3451b2' }],
+  ],
   locales: {
     root: {
       label: 'English',
@@ -122,6 +130,7 @@ export default defineConfigWithTheme<ThemeConfig>({
   markdown: {
     config(md) {
       demoFencePlugin(md)
+      instructorNotesPlugin(md)
     },
   },
   vite: {

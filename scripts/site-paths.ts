@@ -1,7 +1,10 @@
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-/** Where `vitepress build` writes the site. */
-export const distDir = fileURLToPath(new URL('../.vitepress/dist/', import.meta.url))
+/** Where `vitepress build` writes the site: .vitepress/dist, or the OUT_DIR environment variable. */
+export const distDir = process.env.OUT_DIR
+  ? resolve(process.env.OUT_DIR) + '/'
+  : fileURLToPath(new URL('../.vitepress/dist/', import.meta.url))
 
 /** The base path the site is built for, from the BASE environment variable (default `/`). */
 export function siteBase(raw: string | undefined = process.env.BASE): string {

@@ -60,7 +60,8 @@ describe('memory meter', () => {
   })
 
   it('uses performance.memory without isolation and runs the memory demo where it can see it', async () => {
-    const context = await browser.newContext()
+    // No service worker either: it would isolate the page after the first load (see offline.e2e.ts).
+    const context = await browser.newContext({ serviceWorkers: 'block' })
     try {
       const { growth, thread } = await growthOfKeep50mb(context, plain.url, 'performance-memory')
       expect(thread).toBe('page')

@@ -26,7 +26,9 @@ async function editorText(page: Page, id: string): Promise<string> {
 }
 
 async function open(path = PAGE): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+  // Timing tests: no service worker, whose first-visit precache (19 MB) competes for the two cores
+  // while responsiveness and bench ratios are measured. offline.e2e.ts covers the worker.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, serviceWorkers: 'block' })
   const page = await context.newPage()
   page.on('pageerror', (error) => {
     throw error

@@ -1,0 +1,91 @@
+import type { Locale } from '../../demos/course/plan'
+import type { PresenterCommand } from '../../demos/presenter/keys'
+
+/** Texts of presenter mode and its help overlay in both languages. */
+const en = {
+  title: 'Presenter mode',
+  audience: 'projector',
+  presenter: 'presenter window',
+  section: 'Section',
+  planned: (m: number | null) => (m === null ? 'after class' : `${m} min planned`),
+  next: 'Next',
+  lessonEnd: 'end of the lesson',
+  noSection: 'not a lesson section',
+  start: 'Start',
+  pause: 'Pause',
+  reset: 'Reset',
+  whole: 'Whole lesson',
+  part: (n: number) => `Part ${n}`,
+  planVsActual: (spent: string, planned: number) => `${spent} of ${planned} min`,
+  openPresenter: 'Open presenter window',
+  zoom: 'Projector zoom',
+  demos: 'Demos on this page',
+  runOnProjector: 'Run on projector',
+  noDemos: 'No runnable demo on this page.',
+  notes: 'Instructor notes of this section are shown in the page.',
+  help: 'Keys',
+  close: 'Close',
+  popupBlocked: 'The browser blocked the new window: allow pop-ups for this site, then press O again.',
+  noChannel: 'This browser has no BroadcastChannel: the two windows cannot be kept in sync.',
+  helpTitle: 'Presenter mode keys',
+  helpNote: 'Keys are ignored while you type in the editor or a text field.',
+  commands: {
+    toggle: 'Presenter mode on / off',
+    help: 'This help',
+    next: 'Next section',
+    previous: 'Previous section',
+    timer: 'Start / pause the section timer',
+    'zoom-in': 'Projector zoom in',
+    'zoom-out': 'Projector zoom out',
+    'zoom-reset': 'Projector zoom 100 %',
+    'open-presenter': 'Open the presenter window',
+    close: 'Close this help',
+  } satisfies Record<PresenterCommand, string>,
+}
+
+type Texts = typeof en
+
+const zh: Texts = {
+  title: '讲师模式',
+  audience: '投影窗口',
+  presenter: '讲师窗口',
+  section: '本节',
+  planned: (m) => (m === null ? '课后完成' : `计划 ${m} 分钟`),
+  next: '下一节',
+  lessonEnd: '本讲结束',
+  noSection: '不是课程小节',
+  start: '开始',
+  pause: '暂停',
+  reset: '清零',
+  whole: '整讲',
+  part: (n) => `第 ${n} 部分`,
+  planVsActual: (spent, planned) => `${spent} / 计划 ${planned} 分钟`,
+  openPresenter: '打开讲师窗口',
+  zoom: '投影缩放',
+  demos: '本页演示',
+  runOnProjector: '在投影上运行',
+  noDemos: '本页没有可运行的演示。',
+  notes: '本节的讲师备注显示在页面中。',
+  help: '快捷键',
+  close: '关闭',
+  popupBlocked: '浏览器拦截了新窗口：请允许本站弹出窗口，然后再按 O。',
+  noChannel: '这个浏览器不支持 BroadcastChannel，两个窗口无法同步。',
+  helpTitle: '讲师模式快捷键',
+  helpNote: '在编辑器或输入框里打字时，这些按键不起作用。',
+  commands: {
+    toggle: '打开 / 关闭讲师模式',
+    help: '本帮助',
+    next: '下一节',
+    previous: '上一节',
+    timer: '开始 / 暂停本节计时',
+    'zoom-in': '投影放大',
+    'zoom-out': '投影缩小',
+    'zoom-reset': '投影缩放复位 100%',
+    'open-presenter': '打开讲师窗口',
+    close: '关闭本帮助',
+  },
+}
+
+export function presenterTexts(locale: Locale): Texts {
+  return locale === 'zh' ? zh : en
+}
