@@ -64,6 +64,12 @@ export const mindNodes: readonly MindNode[] = [
     question: { en: 'Data bigger than RAM?', zh: '数据比内存还大？' },
   },
   {
+    id: 'summary', slug: '8-8-summary', section: '8.8',
+    python: { en: 'Summary + checklist', zh: '小结 + 检查清单' },
+    ts: { en: 'this page, printable', zh: '就是本页，可打印' },
+    question: { en: 'Ready to ship?', zh: '可以上线了吗？' },
+  },
+  {
     id: 'homework', slug: '8-9-homework', section: '8.9',
     python: { en: 'Homework, self-checked', zh: '作业：自己动手测' },
     ts: { en: 'Checks in the page, a zip', zh: '页面内检查，打包提交' },

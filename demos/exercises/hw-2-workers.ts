@@ -108,14 +108,19 @@ async function aggregate(lines: string[], workers: number): Promise<{ pv: number
     },
     {
       id: 'speedup',
-      title: { en: '2 workers are at least 1.2 × faster than 1 (300,000 lines)', zh: '2 个 Worker 至少比 1 个快 1.2 倍（30 万行）' },
+      title: { en: '2 workers are at least 1.2 × faster than 1 (300,000 lines, best of 3)', zh: '2 个 Worker 至少比 1 个快 1.2 倍（30 万行，取 3 次中最好的）' },
       hint: { en: 'Run the chunks at the same time (Promise.all), and send each worker one string, not an array of lines.', zh: '让各份同时运行（Promise.all），给每个 Worker 发一个字符串，而不是行数组。' },
       code: `if (typeof Worker === 'undefined' || (navigator.hardwareConcurrency ?? 1) < 2) return { pass: null, detail: 'could not measure: fewer than 2 cores or no workers here' }
     ${LOG_HELPER}
     const lines = __log(300000)
     await aggregate(lines.slice(0, 20000), 2) // warm up
-    const one = await __ex.time(() => aggregate(lines, 1))
-    const two = await __ex.time(() => aggregate(lines, 2))
+    // best of 3, alternating, so that a busy moment of the machine does not decide alone
+    let one = Infinity
+    let two = Infinity
+    for (let k = 0; k < 3; k++) {
+      one = Math.min(one, await __ex.time(() => aggregate(lines, 1)))
+      two = Math.min(two, await __ex.time(() => aggregate(lines, 2)))
+    }
     const speedup = Math.round((one / two) * 100) / 100
     return { pass: speedup >= 1.2, detail: Math.round(one) + ' ms → ' + Math.round(two) + ' ms, ' + speedup + ' ×', figures: { oneWorkerMs: Math.round(one), twoWorkersMs: Math.round(two), speedup } }`,
     },

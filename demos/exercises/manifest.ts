@@ -8,4 +8,5 @@ export const exerciseManifest: readonly { readonly id: string; readonly section:
   { id: 'ex-8-7-pvuv', section: '8.7' },
   { id: 'hw-1-curves', section: '8.9' },
   { id: 'hw-2-workers', section: '8.9' },
+  { id: 'hw-3-profile', section: '8.9' },
 ]
