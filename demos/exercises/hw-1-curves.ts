@@ -87,4 +87,5 @@ function* makeStrings(n: number): Generator<string> {
     },
   ],
   timeLimitMs: 120_000,
+  chartX: { en: '% of the work done', zh: '完成进度（%）' },
 }

@@ -73,4 +73,5 @@ console.log(profile())
     },
   ],
   timeLimitMs: 30_000,
+  chartX: { en: 'phase', zh: '阶段' },
 }

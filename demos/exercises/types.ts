@@ -28,6 +28,8 @@ export interface Exercise {
   readonly solution: string
   readonly checks: readonly ExerciseCheck[]
   readonly timeLimitMs: number
+  /** Label of the chart's x axis when the checks draw one (default: ms). */
+  readonly chartX?: Bilingual
   /** The starter fails only where Web Workers exist (the browser): Node unit tests skip that part. */
   readonly needsWorkers?: boolean
 }
