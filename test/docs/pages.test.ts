@@ -24,6 +24,7 @@ function frontmatterTitle(source: string): string | undefined {
   return /^---\n[\s\S]*?^title:\s*(.+)$[\s\S]*?^---/m.exec(source)?.[1]?.trim()
 }
 
+
 function count(source: string, pattern: RegExp): number {
   return source.match(pattern)?.length ?? 0
 }

@@ -1,0 +1,103 @@
+import type { CheckReport, CheckResult, Exercise } from './types'
+
+/**
+ * Builds the source that the worker runs for an attempt: the reader's code, then the hidden checks.
+ * The checks are appended (not prepended) so that error positions in the reader's code stay exact,
+ * and wrapped in one block so their names cannot clash with the reader's. Each check prints one
+ * console line that starts with REPORT_MARK; the page takes those lines out of the visible output.
+ */
+export const REPORT_MARK = '\u2063lesson8-check:'
+
+/** Helpers the checks can use, as `__ex.*`. Plain JavaScript (it is appended to the reader's TS). */
+const HELPERS = String.raw`
+const __ex = {
+  isGenerator(value) {
+    return Object.prototype.toString.call(value) === '[object Generator]'
+  },
+  /** ms taken by fn (awaited). */
+  async time(fn) {
+    const t0 = performance.now()
+    await fn()
+    return performance.now() - t0
+  },
+  /**
+   * Heap growth in bytes while fn runs: fn gets a probe() to call at its busiest moment (e.g. in
+   * the middle of consuming an iterator); null when the page cannot measure memory.
+   */
+  async heapGrowth(fn) {
+    const before = await mark('check: before')
+    let during = null
+    await fn(async () => { during = await mark('check: during') })
+    if (before === null || during === null) return null
+    return Math.max(0, during - before)
+  },
+  same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b)
+  },
+}
+`
+
+export function buildAttemptSource(readerCode: string, exercise: Exercise): string {
+  const checks = exercise.checks
+    .map((c) => `  [${JSON.stringify(c.id)}, async () => {\n${c.code}\n  }],`)
+    .join('\n')
+  return `${readerCode}
+;{
+${HELPERS}
+const __checks: [string, () => Promise<unknown>][] = [
+${checks}
+]
+for (const [id, check] of __checks) {
+  let report: Record<string, unknown>
+  try {
+    const v = (await check()) as unknown
+    if (typeof v === 'boolean') report = { id, result: v ? 'pass' : 'fail' }
+    else {
+      const o = v as { pass: boolean | null; detail?: string; figures?: Record<string, number> }
+      report = { id, result: o.pass === null ? 'unmeasured' : o.pass ? 'pass' : 'fail', detail: o.detail, figures: o.figures }
+    }
+  } catch (e) {
+    report = { id, result: 'fail', detail: e instanceof Error ? e.name + ': ' + e.message : String(e) }
+  }
+  console.log(${JSON.stringify(REPORT_MARK)} + JSON.stringify(report))
+}
+}
+`
+}
+
+const RESULTS: readonly CheckResult[] = ['pass', 'fail', 'unmeasured']
+
+/** Reads a report line; null for any other console line. */
+export function parseReport(line: string): CheckReport | null {
+  if (!line.startsWith(REPORT_MARK)) return null
+  try {
+    const o = JSON.parse(line.slice(REPORT_MARK.length)) as Partial<CheckReport>
+    if (typeof o.id !== 'string' || !RESULTS.includes(o.result as CheckResult)) return null
+    return {
+      id: o.id,
+      result: o.result as CheckResult,
+      ...(typeof o.detail === 'string' ? { detail: o.detail } : {}),
+      ...(o.figures && typeof o.figures === 'object' ? { figures: o.figures } : {}),
+    }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The outcome of an attempt: one entry per check, in the exercise's order. A check that printed
+ * nothing (the reader's code threw, returned early or timed out) has failed with `missing`.
+ */
+export function collectReports(exercise: Exercise, lines: readonly string[], missing: string): CheckReport[] {
+  const got = new Map<string, CheckReport>()
+  for (const line of lines) {
+    const r = parseReport(line)
+    if (r) got.set(r.id, r)
+  }
+  return exercise.checks.map((c) => got.get(c.id) ?? { id: c.id, result: 'fail', detail: missing })
+}
+
+/** Passed means every check passed or could not be measured, and at least one really passed. */
+export function attemptPassed(reports: readonly CheckReport[]): boolean {
+  return reports.every((r) => r.result !== 'fail') && reports.some((r) => r.result === 'pass')
+}
