@@ -56,6 +56,9 @@ describe('8.2 flame graph viewer', () => {
       expect(await viewer.locator('[data-tooltip]').textContent()).toMatch(/(total|总计)/)
       await viewer.locator('[data-action="reset"]').click()
       expect(await viewer.getAttribute('data-focus')).toBe('(root)')
+      const download = page.waitForEvent('download')
+      await viewer.locator('[data-action="export"]').click()
+      expect((await download).suggestedFilename()).toBe('log-aggregator-flamegraph.png')
 
       // a malformed file: a clear message, and the viewer keeps the previous profile and keeps working
       await viewer.locator('[data-file-input]').setInputFiles({ name: 'broken.cpuprofile', mimeType: 'application/json', buffer: Buffer.from('{"nodes": 3') })
