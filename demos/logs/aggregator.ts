@@ -53,6 +53,7 @@ const OK = 0
 const BAD_ADDRESS = 1
 const BAD_TIME = 2
 const MISMATCH = 3
+const PENDING = 256
 const REASONS: readonly MalformedReason[] = ['bad address', 'bad address', 'bad time', 'format mismatch']
 
 export class LogAggregator {
@@ -82,16 +83,25 @@ export class LogAggregator {
   private readonly steps: number
   private readonly hasTime: boolean
   private readonly useXff: boolean
+  /** The format starts `$remote_addr - $remote_user [$time_local] "` and nothing later is needed. */
+  private readonly combined: boolean
   private readonly addr = new Uint32Array(5)
   private readonly xff = new Uint32Array(5)
   private readonly msec = new Float64Array(1)
   private readonly timeCache = new TimeLocalCache()
+  /** IPv4 clients waiting to be counted: table updates in batches overlap their cache misses. */
+  private readonly pending4 = new Int32Array(PENDING)
+  private pendingCount = 0
 
   private readonly maxMemory: number
   private readonly maxLineBytes: number
   private readonly maxExamples: number
   private readonly exampleBytes: number
+  /** Bytes of a too-long line shown as its example. */
+  private readonly longLineHead: number
   private carry: Uint8Array = new Uint8Array(1024)
+  /** A DataView of the bytes being parsed (the current chunk, or the carry). */
+  private view: DataView = new DataView(new ArrayBuffer(0))
   private carryLength = 0
   private carryOffset = 0
   private skipping = false
@@ -106,12 +116,14 @@ export class LogAggregator {
     this.steps = this.kinds.length
     this.hasTime = this.format.timeVariable !== null
     this.useXff = this.format.usesXff
+    this.combined = isCombinedShape(this.format)
     this.maxMemory = options.maxMemory ?? DEFAULT_MAX_MEMORY
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES
     this.heavyK = options.heavyHitters ?? 16384
     this.hll = new HyperLogLog(options.hllPrecision ?? 14)
     this.maxExamples = options.maxExamples ?? 5
     this.exampleBytes = options.exampleBytes ?? 160
+    this.longLineHead = Math.min(this.exampleBytes, this.maxLineBytes)
     this.minutes = new MinuteCounts(options.maxMinutes)
     this.offset = options.baseOffset ?? 0
   }
@@ -131,15 +143,20 @@ export class LogAggregator {
       }
       this.appendCarry(chunk, 0, nl)
       if (this.skipping) this.skipping = false
-      else this.line(this.carry, 0, this.carryLength, this.carryOffset)
+      else this.carryLine()
       this.carryLength = 0
       start = nl + 1
     }
-    for (;;) {
-      const nl = chunk.indexOf(10, start)
-      if (nl < 0) break
-      this.line(chunk, start, nl, chunkOffset + start)
-      start = nl + 1
+    this.view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+    if (this.combined) {
+      start = this.combinedLines(chunk, start, chunkOffset)
+    } else {
+      for (;;) {
+        const nl = chunk.indexOf(10, start)
+        if (nl < 0) break
+        this.line(chunk, start, nl, chunkOffset + start)
+        start = nl + 1
+      }
     }
     if (start < n) {
       this.carryOffset = chunkOffset + start
@@ -149,9 +166,18 @@ export class LogAggregator {
 
   /** Ends the current line even without a newline: the end of the input, or of a rotated file. */
   flushLine(): void {
-    if (this.carryLength > 0 && !this.skipping) this.line(this.carry, 0, this.carryLength, this.carryOffset)
+    if (this.carryLength > 0 && !this.skipping) this.carryLine()
     this.carryLength = 0
     this.skipping = false
+  }
+
+  /**
+   * Continues with bytes from another place of the input (the next slice a worker takes): ends
+   * the current line, and numbers the following bytes from `offset` (for malformed examples).
+   */
+  restartAt(offset: number): void {
+    this.flushLine()
+    this.offset = offset
   }
 
   /** Ends the input (a last line without newline is counted). */
@@ -164,6 +190,7 @@ export class LogAggregator {
    * after `end()`, or treat it as read-only and valid until the next `push`.
    */
   result(): LogPartial {
+    this.flush4()
     this.flushMinute()
     const minutes = this.minutes.trimmed()
     return {
@@ -201,14 +228,14 @@ export class LogAggregator {
     if (length > this.maxLineBytes + 1) {
       // Too long to be a line we accept: count it now, keep its head as the example, skip to the next newline.
       this.lines++
+      let head = this.carry
       if (this.examples.length < this.maxExamples) {
-        const head = new Uint8Array(Math.min(length, this.exampleBytes + 1))
-        head.set(this.carry.subarray(0, Math.min(this.carryLength, head.length)))
-        if (this.carryLength < head.length) head.set(chunk.subarray(start, start + head.length - this.carryLength), this.carryLength)
-        this.reject(head, 0, head.length, this.carryLength > 0 ? this.carryOffset : this.offset - (chunk.length - start), 'line too long', false)
-      } else {
-        this.malformed++
+        head = new Uint8Array(this.longLineHead)
+        const fromCarry = Math.min(this.carryLength, head.length)
+        head.set(this.carry.subarray(0, fromCarry))
+        if (fromCarry < head.length) head.set(chunk.subarray(start, start + head.length - fromCarry), fromCarry)
       }
+      this.reject(head, 0, head.length, this.carryOffset, 'line too long')
       this.skipping = true
       this.carryLength = 0
       return
@@ -224,27 +251,147 @@ export class LogAggregator {
     this.carryLength = length
   }
 
+  private carryLine(): void {
+    this.view = new DataView(this.carry.buffer, this.carry.byteOffset, this.carry.byteLength)
+    this.line(this.carry, 0, this.carryLength, this.carryOffset)
+  }
+
   private line(buf: Uint8Array, s: number, e: number, offset: number): void {
     this.lines++
+    this.lineBody(buf, s, e, offset)
+  }
+
+  /** One line (already counted in `lines`): empty, too long, valid or malformed. */
+  private lineBody(buf: Uint8Array, s: number, e: number, offset: number): void {
     if (e > s && buf[e - 1] === 13) e--
     if (e === s) {
       this.empty++
       return
     }
     if (e - s > this.maxLineBytes) {
-      this.reject(buf, s, e, offset, 'line too long', true)
+      this.reject(buf, s, s + this.longLineHead, offset, 'line too long')
       return
     }
     const status = this.parse(buf, s, e)
-    if (status !== OK) this.reject(buf, s, e, offset, REASONS[status] as MalformedReason, true)
+    if (status !== OK) this.reject(buf, s, e, offset, REASONS[status] as MalformedReason)
   }
 
-  private reject(buf: Uint8Array, s: number, e: number, offset: number, reason: MalformedReason, cut: boolean): void {
+  private reject(buf: Uint8Array, s: number, e: number, offset: number, reason: MalformedReason): void {
     this.malformed++
     if (this.examples.length < this.maxExamples) {
       const text = escapeBytes(buf, s, e, this.exampleBytes)
-      this.examples.push({ offset, reason, text: cut || !text.endsWith('…') ? text : text })
+      // a long line's example is its head (the same bytes whether or not the line was carried over)
+      this.examples.push({ offset, reason, text: reason === 'line too long' && !text.endsWith('…') ? `${text}…` : text })
     }
+  }
+
+  /**
+   * The common case with everything in one loop: lines of a combined-style format with an IPv4
+   * client. Anything unusual (IPv6, CR, an empty, long or malformed line) goes to `lineBody`, which
+   * also names the reason. Returns the index after the last newline in `chunk`.
+   */
+  private combinedLines(chunk: Uint8Array, start: number, chunkOffset: number): number {
+    const maxLine = this.maxLineBytes
+    const view = this.view
+    const cache = this.timeCache
+    const pendingIps = this.pending4
+    // Hot counters live in locals; they are written back before anything else can see them.
+    let lines = this.lines
+    let pv = this.pv
+    let pending = this.pendingCount
+    let curMinute = this.curMinute
+    let curCount = this.curMinuteCount
+    for (;;) {
+      const nl = chunk.indexOf(10, start)
+      if (nl < 0) break
+      lines++
+      const s = start
+      const e = chunk[nl - 1] === 13 ? nl - 1 : nl
+      start = nl + 1
+      let p = s
+      let ip = 0
+      let ok = e - s <= maxLine && e - s >= 40
+      // IPv4 address, inline (32-bit integer arithmetic; `d >>> 0 > 9` rejects non-digits in one compare)
+      for (let part = 0; ok && part < 4; part++) {
+        let d = (chunk[p] as number) - 48
+        if (d >>> 0 > 9) {
+          ok = false
+          break
+        }
+        let octet = d
+        p++
+        if (d !== 0) {
+          d = (chunk[p] as number) - 48
+          if (d >>> 0 <= 9) {
+            octet = octet * 10 + d
+            p++
+            d = (chunk[p] as number) - 48
+            if (d >>> 0 <= 9) {
+              octet = octet * 10 + d
+              p++
+            }
+          }
+        }
+        ip = (ip << 8) | octet
+        if (octet > 255) {
+          ok = false
+          break
+        }
+        if (part < 3) {
+          if (chunk[p] !== 46) {
+            ok = false
+            break
+          }
+          p++
+        }
+      }
+      // " - " then $remote_user up to " [", then the timestamp and "] \""
+      let minute = NO_TIME
+      if (ok && p + 3 <= e && chunk[p] === 32 && chunk[p + 1] === 45 && chunk[p + 2] === 32) {
+        p += 3
+        while (p < e - 1 && !(chunk[p] === 32 && chunk[p + 1] === 91)) p++
+        p += 2
+        if (p + TIME_LOCAL_LENGTH + 3 <= e) {
+          minute = cache.parseView(view, chunk, p)
+          p += TIME_LOCAL_LENGTH
+          if (chunk[p] !== 93 || chunk[p + 1] !== 32 || chunk[p + 2] !== 34) minute = NO_TIME
+        }
+      }
+      if (minute === NO_TIME) {
+        // anything unusual: the general path decides (and names the reason)
+        this.lines = lines
+        this.pv = pv
+        this.pendingCount = pending
+        this.curMinute = curMinute
+        this.curMinuteCount = curCount
+        this.lineBody(chunk, s, nl, chunkOffset + s)
+        pv = this.pv
+        pending = this.pendingCount
+        curMinute = this.curMinute
+        curCount = this.curMinuteCount
+        continue
+      }
+      pendingIps[pending++] = ip
+      if (pending === PENDING) {
+        this.pendingCount = pending
+        this.flush4()
+        pending = 0
+      }
+      pv++
+      if (minute === curMinute) {
+        curCount++
+      } else {
+        if (curCount > 0 && !this.minutes.add(curMinute, curCount)) this.minuteOutOfRange += curCount
+        curMinute = minute
+        curCount = 1
+      }
+    }
+    this.lines = lines
+    this.pv = pv
+    this.pendingCount = pending
+    this.curMinute = curMinute
+    this.curMinuteCount = curCount
+    return start
   }
 
   /** Reads the fields of one line (without its newline) and counts it; returns OK or a reason. */
@@ -303,10 +450,10 @@ export class LogAggregator {
     }
     if (this.useXff && xffFamily > 0) {
       const x = this.xff
-      if (xffFamily === 4) this.count4(x[0] as number)
+      if (xffFamily === 4) this.queue4(x[0] as number)
       else this.count6(x[0] as number, x[1] as number, x[2] as number, x[3] as number)
     } else if (family === 4) {
-      this.count4(addr[0] as number)
+      this.queue4(addr[0] as number)
     } else if (family === 6) {
       this.count6(addr[0] as number, addr[1] as number, addr[2] as number, addr[3] as number)
     } else {
@@ -340,6 +487,41 @@ export class LogAggregator {
     if (this.curMinuteCount === 0) return
     if (!this.minutes.add(this.curMinute, this.curMinuteCount)) this.minuteOutOfRange += this.curMinuteCount
     this.curMinuteCount = 0
+  }
+
+  private queue4(ip: number): void {
+    this.pending4[this.pendingCount++] = ip
+    if (this.pendingCount === PENDING) this.flush4()
+  }
+
+  private flush4(): void {
+    const pending = this.pending4
+    const n = this.pendingCount
+    this.pendingCount = 0
+    let j = 0
+    while (j < n && this.exact) {
+      // The common case inline (a known address: one increment); anything else goes through count4.
+      const table = this.v4
+      const slots = table.slots
+      const shift = table.shift
+      const mask = (slots.length >>> 1) - 1
+      for (; j < n; j++) {
+        const key = pending[j] as number
+        let i = Math.imul(key, 0x9e3779b1) >>> shift
+        let c = slots[2 * i + 1] as number
+        while (c !== 0 && slots[2 * i] !== key) {
+          i = (i + 1) & mask
+          c = slots[2 * i + 1] as number
+        }
+        if (c === 0) {
+          this.count4(key)
+          j++
+          break
+        }
+        slots[2 * i + 1] = c + 1
+      }
+    }
+    for (; j < n; j++) this.count4(pending[j] as number)
   }
 
   private count4(ip: number): void {
@@ -390,14 +572,29 @@ export class LogAggregator {
   /** Exact counting no longer fits: seed the heavy hitters with the exact counts, drop the tables. */
   private switchToSketches(): void {
     const heavy = new SpaceSaving(this.heavyK)
-    forEachIpv4(this.v4.slots, (ip, count) => heavy.offer(0, 0, 0xffff, ip, count, 0))
-    forEachIpv6(this.v6.slots, (w0, w1, w2, w3, count) => heavy.offer(w0, w1, w2, w3, count, 0))
-    heavy.total = this.pv
+    let total = 0
+    forEachIpv4(this.v4.slots, (ip, count) => {
+      heavy.offer(0, 0, 0xffff, ip, count, 0)
+      total += count
+    })
+    forEachIpv6(this.v6.slots, (w0, w1, w2, w3, count) => {
+      heavy.offer(w0, w1, w2, w3, count, 0)
+      total += count
+    })
+    heavy.total = total
     this.heavy = heavy
     this.v4 = new Ipv4Table(16)
     this.v6 = new Ipv6Table(16)
     this.exact = false
   }
+}
+
+function isCombinedShape(format: CompiledLogFormat): boolean {
+  const text = (bytes: Uint8Array | undefined): string => (bytes ? String.fromCharCode(...bytes) : '')
+  return !format.usesXff && format.prefix.length === 0 && format.kinds.length === 3 &&
+    format.kinds[0] === FIELD_ADDRESS && format.kinds[1] === FIELD_SKIP && format.kinds[2] === FIELD_TIME_LOCAL &&
+    text(format.literals[0]) === ' - ' && text(format.literals[1]) === ' [' && text(format.literals[2]) === '] "' &&
+    format.toLineEnd[2] === 0
 }
 
 /** Aggregates a sequence of chunks in one go (convenience for tests and small inputs). */

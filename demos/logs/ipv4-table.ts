@@ -8,7 +8,8 @@
 export class Ipv4Table {
   slots: Int32Array
   size = 0
-  private shift: number
+  /** 32 − log2(capacity): the slot of a key is `Math.imul(key, 0x9e3779b1) >>> shift`. */
+  shift: number
   private limit: number
 
   constructor(capacity = 4096) {

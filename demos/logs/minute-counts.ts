@@ -18,16 +18,20 @@ export class MinuteCounts {
 
   /** Adds `n` hits to `minute`; false when the minute is out of the allowed span. */
   add(minute: number, n: number): boolean {
-    const i = minute - this.base
-    if (i >= 0 && i < this.counts.length) {
-      this.counts[i] = (this.counts[i] as number) + n
-      return true
+    let i = minute - this.base
+    if (i < 0 || i >= this.counts.length) {
+      if (!this.cover(minute)) return false
+      i = minute - this.base
     }
-    if (!this.cover(minute)) return false
-    const j = minute - this.base
-    this.counts[j] = (this.counts[j] as number) + n
+    this.counts[i] = (this.counts[i] as number) + n
+    if (minute < this.first) this.first = minute
+    if (minute > this.last) this.last = minute
     return true
   }
+
+  /** First and last minute with hits so far. */
+  private first = Infinity
+  private last = -Infinity
 
   /** Adds every minute of a serialised counter (for merging). Returns hits that did not fit. */
   addAll(base: number, counts: Uint32Array): number {
@@ -65,15 +69,16 @@ export class MinuteCounts {
       this.counts = new Uint32Array(length)
       return true
     }
-    const lo = Math.min(this.base, minute)
-    const hi = Math.max(this.base + this.counts.length, minute + 1)
+    const lo = Math.min(this.first, minute)
+    const hi = Math.max(this.last + 1, minute + 1)
     if (hi - lo > this.maxSpan) return false
     let length = this.counts.length * 2
     while (length < hi - lo) length *= 2
     length = Math.min(length, this.maxSpan)
-    const base = minute < this.base ? hi - length : lo
+    const base = minute < this.first ? hi - length : lo
     const counts = new Uint32Array(length)
-    counts.set(this.counts, this.base - base)
+    const used = this.counts.subarray(this.first - this.base, this.last + 1 - this.base)
+    counts.set(used, this.first - base)
     this.base = base
     this.counts = counts
     return true

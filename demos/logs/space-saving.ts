@@ -1,4 +1,4 @@
-import { hash128 } from './hash'
+import { fmix32, hash128 } from './hash'
 
 /**
  * Space-Saving heavy hitters (Metwally, Agrawal, El Abbadi 2005) over 128-bit keys, in typed
@@ -7,6 +7,11 @@ import { hash128 } from './hash'
  * A key that is not monitored has at most `bound()` hits. Summaries merge (Agarwal et al.,
  * "Mergeable summaries", 2012) with the same guarantees, and can be seeded from exact counts.
  */
+
+/** Hash of a key: IPv4 addresses (`::ffff:a.b.c.d`, the common case) take one mixing step instead of four. */
+function keyHash(w0: number, w1: number, w2: number, w3: number): number {
+  return w0 === 0 && w1 === 0 && w2 === 0xffff ? fmix32(w3 ^ 0x7f4a7c15) | 0 : hash128(w0, w1, w2, w3) | 0
+}
 
 /** A serialisable Space-Saving summary (plain object of typed arrays, transferable). */
 export interface HeavyHittersData {
@@ -72,7 +77,7 @@ export class SpaceSaving {
   /** Counts `weight` hits of a key. */
   add(w0: number, w1: number, w2: number, w3: number, weight = 1): void {
     this.total += weight
-    const hash = hash128(w0, w1, w2, w3) | 0
+    const hash = keyHash(w0, w1, w2, w3)
     const found = this.find(hash, w0 | 0, w1 | 0, w2 | 0, w3 | 0)
     if (found >= 0) {
       this.counts[found] = (this.counts[found] as number) + weight
@@ -99,7 +104,7 @@ export class SpaceSaving {
    * (seeding from exact counts: error 0; merging: the summed errors). Keeps the k largest.
    */
   offer(w0: number, w1: number, w2: number, w3: number, count: number, error: number): void {
-    const hash = hash128(w0, w1, w2, w3) | 0
+    const hash = keyHash(w0, w1, w2, w3)
     if (this.size < this.k) {
       this.place(this.size, hash, w0, w1, w2, w3, count, error)
       this.heap[this.size] = this.size
@@ -122,13 +127,13 @@ export class SpaceSaving {
 
   /** Monitored count of a key, or -1. */
   countOf(w0: number, w1: number, w2: number, w3: number): number {
-    const id = this.find(hash128(w0, w1, w2, w3) | 0, w0 | 0, w1 | 0, w2 | 0, w3 | 0)
+    const id = this.find(keyHash(w0, w1, w2, w3), w0 | 0, w1 | 0, w2 | 0, w3 | 0)
     return id < 0 ? -1 : (this.counts[id] as number)
   }
 
   /** Error of a monitored key's count (0 if not monitored). */
   errorOf(w0: number, w1: number, w2: number, w3: number): number {
-    const id = this.find(hash128(w0, w1, w2, w3) | 0, w0 | 0, w1 | 0, w2 | 0, w3 | 0)
+    const id = this.find(keyHash(w0, w1, w2, w3), w0 | 0, w1 | 0, w2 | 0, w3 | 0)
     return id < 0 ? 0 : (this.errors[id] as number)
   }
 

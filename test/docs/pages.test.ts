@@ -77,6 +77,10 @@ describe('every markdown page', () => {
     expect(source).not.toMatch(/@import\s+url\(\s*["']?(https?:)?\/\//)
   })
 
+  it.each(files)('%s has at most one <script setup> block (Vue allows only one)', (file) => {
+    expect(count(readFileSync(file, 'utf8'), /^<script setup>/gm)).toBeLessThanOrEqual(1)
+  })
+
   it.each(files)('%s has an English or Chinese twin', (file) => {
     const rel = file.slice(docs.length + 1)
     const twin = rel.startsWith('zh/') ? rel.slice(3) : `zh/${rel}`

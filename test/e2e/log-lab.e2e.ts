@@ -55,7 +55,11 @@ describe('the 8.7 lab on a 200 MB generated log', () => {
     const naive = await aggregate('naive')
     expect(stream.truth).toBe('true')
     expect(parallel.truth).toBe('true')
-    expect(naive.truth).toBe('true')
+    // The naive port keeps the original's flaw on purpose: a client logged as an IPv4-mapped IPv6
+    // address (::ffff:…) has no IPv4-looking text, so its lines are skipped, and nothing else is lost.
+    const skipped = Number(await lab.locator('[data-result]').getAttribute('data-skipped'))
+    expect(naive.pv + skipped).toBe(stream.pv)
+    expect(naive.uv).toBeLessThanOrEqual(stream.uv)
     expect(parallel).toEqual(stream)
     expect(stream.pv).toBeGreaterThan(500_000)
   })

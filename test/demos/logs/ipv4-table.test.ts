@@ -1,0 +1,28 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { Ipv4Table, forEachIpv4 } from '../../../demos/logs/ipv4-table'
+
+describe('Ipv4Table', () => {
+  it('count like a Map, growing by doubling at half full', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 500 }), (keys) => {
+      const table = new Ipv4Table(16)
+      const truth = new Map<number, number>()
+      for (const ip of [...keys, ...keys.slice(0, 50)]) {
+        if (table.add(ip, 1) < 0) {
+          table.grow()
+          expect(table.add(ip, 1)).toBe(1)
+        }
+        truth.set(ip, (truth.get(ip) ?? 0) + 1)
+      }
+      expect(table.size).toBe(truth.size)
+      expect(table.size).toBeLessThanOrEqual(table.capacity / 2)
+      const seen = new Map<number, number>()
+      forEachIpv4(table.slots, (ip, count) => seen.set(ip, count))
+      expect(seen).toEqual(truth)
+      for (const [ip, count] of truth) expect(table.get(ip)).toBe(count)
+      const copy = Ipv4Table.adopt(table.slots, table.size)
+      expect(copy.get(keys[0] ?? 1)).toBe(truth.get(keys[0] ?? 1) ?? 0)
+    }))
+  })
+
+})
