@@ -175,6 +175,12 @@ async function runFollow(options: CliOptions, io: CliIo): Promise<void> {
   // cannot kill it after the final summary.
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  // Started by the npm script in a process group of its own: stop if that parent goes away.
+  const parent = process.ppid
+  const orphaned = setInterval(() => {
+    if (process.ppid !== parent) stop()
+  }, 1000)
+  orphaned.unref()
   const started = performance.now()
   const clear = io.stdout.isTTY === true && !options.json
   const aggregatorOptions = { format: options.format, clientFrom: options.clientFrom, maxMemory: options.maxMemory, maxLineBytes: options.maxLineBytes }

@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
 
-/** A temporary directory removed after the test file. */
+const created: string[] = []
+
+// Registered once per test file (each file imports this module afresh).
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+/** A temporary directory, removed after the test file (call it in a describe block or a test). */
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `logs-${prefix}-`))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  created.push(dir)
   return dir
 }
