@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../../scripts/chromium'
-import { demo, outputText, run, waitForState } from './support/demo'
+import { demo, outputText, replaceEditorText, run, waitForState } from './support/demo'
 
 const siteUrl = inject('siteUrl')
 const PAGE = 'how-demos-work.html'
@@ -67,11 +67,7 @@ describe('running a demo', () => {
       const block = demo(page, 'hello')
       await block.locator('[data-action="edit"]').click()
       await block.locator('[data-editor-state="ready"]').waitFor({ timeout: 30_000 })
-      await block.locator('.monaco-editor .view-lines').click()
-      await page.keyboard.press('ControlOrMeta+A')
-      await page.keyboard.press('Delete')
-      // Monaco auto-closes brackets and quotes; typing line by line with Enter keeps it predictable.
-      await page.keyboard.insertText('const n: number = 1\nconsole.log("before")\nnull!.boom(n)\n')
+      await replaceEditorText(block, 'const n: number = 1\nconsole.log("before")\nnull!.boom(n)\n')
       await run(block)
       expect(await waitForState(block, ['done', 'error'])).toBe('error')
       const error = block.locator('[data-error]')
@@ -154,11 +150,8 @@ describe('the editor', () => {
       await expect.poll(() => block.locator('[data-diagnostics]').getAttribute('data-diagnostics'), { timeout: 30_000 }).toBe('1')
 
       // Fix it: the constant becomes a number.
-      await block.locator('.monaco-editor .view-lines').click()
-      await page.keyboard.press('ControlOrMeta+A')
-      await page.keyboard.press('Delete')
-      // (No braces: Monaco closes brackets as you type, like any code editor.)
-      await page.keyboard.insertText(
+      await replaceEditorText(
+        block,
         'const withHeader = (bytes: number): number => bytes + 16\nconst size: number = 52428800\nconsole.log(withHeader(size))\n',
       )
       await expect.poll(() => block.locator('[data-diagnostics]').getAttribute('data-diagnostics'), { timeout: 30_000 }).toBe('0')

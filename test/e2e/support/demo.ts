@@ -28,3 +28,15 @@ export async function run(block: Locator): Promise<void> {
 export async function outputText(block: Locator): Promise<string> {
   return (await block.locator('[data-output]').textContent()) ?? ''
 }
+
+/**
+ * Replaces all the code in a demo's open editor as a reader would: select all, delete, type.
+ * Monaco closes brackets and quotes as you type, so the text should avoid `{`, `(` at line ends.
+ */
+export async function replaceEditorText(block: Locator, text: string): Promise<void> {
+  const page = block.page()
+  await block.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  await page.keyboard.insertText(text)
+}
