@@ -26,7 +26,7 @@
 import { parse, type AnyNode, type Comment, type Function as FunctionNode, type Statement } from 'acorn'
 import { ancestor } from 'acorn-walk'
 import MagicString from 'magic-string'
-import { toInsertions, type Insertion } from '../runner/loop-guard'
+import { bodyStart, toInsertions, type Insertion } from '../runner/loop-guard'
 
 export interface ProfiledFunction {
   readonly id: number
@@ -209,13 +209,8 @@ export function instrumentFunctions(js: string, options: InstrumentOptions): Ins
         close(body.end, `)${exit}}`)
         return
       }
-      let lastDirective: Statement | undefined
-      for (const statement of body.body) {
-        if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) break
-        lastDirective = statement
-      }
-      if (lastDirective) open(lastDirective.end, `;${enter}`)
-      else open(body.start + 1, enter)
+      const at = bodyStart(body.start, body.body)
+      open(at.pos, at.prefix + enter)
       close(body.end - 1, exit)
     },
   })

@@ -84,14 +84,8 @@ export function instrumentLoops(js: string, guardName: string): GuardedCode | un
       close(body.end, ')')
       return
     }
-    // After the directive prologue, so `'use strict'` stays a directive.
-    let lastDirective: Statement | undefined
-    for (const statement of body.body) {
-      if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) break
-      lastDirective = statement
-    }
-    if (lastDirective) open(lastDirective.end, `;${call}`)
-    else open(body.start + 1, call)
+    const at = bodyStart(body.start, body.body)
+    open(at.pos, at.prefix + call)
   }
 
   simple(program, {
@@ -111,6 +105,19 @@ export function instrumentLoops(js: string, guardName: string): GuardedCode | un
  */
 export function guardLoops(js: string, guardName: string): string {
   return instrumentLoops(js, guardName)?.code ?? js
+}
+
+/**
+ * Where code may be inserted at the start of a function body: after the directive prologue, so that
+ * `'use strict'` stays a directive. `prefix` ends the last directive's statement when there is one.
+ */
+export function bodyStart(blockStart: number, statements: readonly Statement[]): { pos: number; prefix: string } {
+  let lastDirective: Statement | undefined
+  for (const statement of statements) {
+    if (statement.type !== 'ExpressionStatement' || statement.directive === undefined) break
+    lastDirective = statement
+  }
+  return lastDirective ? { pos: lastDirective.end, prefix: ';' } : { pos: blockStart + 1, prefix: '' }
 }
 
 export function toInsertions(js: string, inserted: ReadonlyMap<number, number>): Insertion[] {
