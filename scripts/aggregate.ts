@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { ensureBundle } from './logs/bundle'
+import { ENGINE_NODE_OPTIONS, ensureBundle } from './logs/bundle'
 
 /**
  * `npm run aggregate -- <file|-> [--format combined|'<log_format>'] [--top N] [--workers N]
@@ -17,7 +17,7 @@ import { ensureBundle } from './logs/bundle'
 const args = process.argv.slice(2)
 const follow = args.includes('--follow')
 const bundle = await ensureBundle()
-const child = spawn(process.execPath, [bundle, 'aggregate', ...args], { stdio: 'inherit', detached: follow })
+const child = spawn(process.execPath, [...ENGINE_NODE_OPTIONS, bundle, 'aggregate', ...args], { stdio: 'inherit', detached: follow })
 let forwarded = false
 process.on('SIGINT', () => {
   if (forwarded) return

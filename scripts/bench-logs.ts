@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { LogTruth } from '../demos/logs/generate'
 import { formatBytes, formatCount, parseSize } from '../demos/logs/units'
-import { ensureBundle } from './logs/bundle'
+import { ENGINE_NODE_OPTIONS, ensureBundle } from './logs/bundle'
 import { truthPath, writeGeneratedLog } from './logs/write-log'
 
 /**
@@ -77,7 +77,7 @@ function prepareLog(): { file: string; truth: LogTruth | null } {
 }
 
 function measure(bundle: string, args: string[]): Measurement {
-  const child = spawnSync(process.execPath, [bundle, 'bench-engine', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  const child = spawnSync(process.execPath, [...ENGINE_NODE_OPTIONS, bundle, 'bench-engine', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
   if (child.status !== 0) throw new Error(`bench-engine ${args.join(' ')} failed:\n${child.stderr}`)
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as Measurement
 }

@@ -33,8 +33,8 @@ const en = {
   ip: 'client', hits: 'hits',
   perMinute: 'PV per minute (UTC)',
   malformed: (n: number) => `${n.toLocaleString()} malformed lines (counted, never in PV/UV)`,
-  naiveNote: (skipped: number) =>
-    `The naive port counts the first IPv4-looking text of a line: ${skipped.toLocaleString()} lines had none (IPv6 clients, garbage), and IPv6 lines that contain a version number like 120.0.6099.109 are credited to that “address”.`,
+  naiveNote:
+    'The naive port gets the same PV and UV as the streaming engine: it reads every line as a string, matches it with a regular expression and counts clients in a Map of strings. The price is time (a string and a regex match per line) and memory (about 100 bytes of heap per client, growing with every new one). The original’s own regex, which takes the first IPv4-looking text anywhere in a line, is worse still: see Errata (c) above.',
   reasons: {
     cancelled: 'Cancelled. Every worker was terminated.',
     'naive-memory': 'Stopped before the naive engine’s Map of IP strings (estimated at about 100 bytes per client) passed 512 MB: on a real 10 GB log it would keep growing until the tab ran out of memory. The streaming engine keeps a fixed budget.',
@@ -78,8 +78,8 @@ const zh: Texts = {
   ip: '客户端', hits: '次数',
   perMinute: '每分钟 PV（UTC）',
   malformed: (n: number) => `${n.toLocaleString()} 行格式错误（已计数，不计入 PV/UV）`,
-  naiveNote: (skipped: number) =>
-    `直译版把一行里第一个像 IPv4 的文本当作客户端：${skipped.toLocaleString()} 行里找不到（IPv6 客户端、垃圾行），而含有 120.0.6099.109 这类版本号的 IPv6 行会被记到这个“地址”头上。`,
+  naiveNote:
+    '直译版得到的 PV 和 UV 与流式引擎相同：它把每一行读成字符串，用正则表达式匹配，再用字符串 Map 统计客户端。代价是时间（每行一个字符串、一次正则匹配）和内存（每个客户端约 100 字节堆内存，随新客户端不断增长）。原版自己的正则会取一行里任意位置第一个像 IPv4 的文本，结果更糟：见上文勘误 (c)。',
   reasons: {
     cancelled: '已取消，所有 Worker 均已终止。',
     'naive-memory': '在直译引擎的 IP 字符串 Map（估算每个客户端约 100 字节）超过 512 MB 之前停止了它：面对真实的 10 GB 日志，它会一直增长到标签页内存耗尽。流式引擎的内存预算是固定的。',

@@ -27,8 +27,6 @@ export interface LabResult {
   readonly lines: number
   readonly seconds: number
   readonly truth: LogTruth | null
-  /** Lines the naive engine could not attribute (no IPv4-looking token). */
-  readonly skipped: number | null
 }
 
 export interface LabProgress {
@@ -70,7 +68,6 @@ function toResult(engine: Engine, workers: number, summary: LogSummary, truth: L
     lines: summary.lines,
     seconds,
     truth,
-    skipped: null,
   }
 }
 
@@ -84,13 +81,12 @@ function naiveResult(result: NaiveResult, truth: LogTruth | null, seconds: numbe
     uvRange: null,
     top: result.top,
     perMinute: [],
-    malformed: 0,
+    malformed: result.malformed,
     examples: [],
     bytes: result.bytes,
     lines: result.lines,
     seconds,
     truth,
-    skipped: result.skipped,
   }
 }
 

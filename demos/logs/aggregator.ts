@@ -286,21 +286,26 @@ export class LogAggregator {
   }
 
   /**
-   * The common case with everything in one loop: lines of a combined-style format with an IPv4
-   * client. Anything unusual (IPv6, CR, an empty, long or malformed line) goes to `lineBody`, which
-   * also names the reason. Returns the index after the last newline in `chunk`.
+   * The common case with everything in one loop: lines of a combined-style format. IPv4 clients
+   * are parsed inline and counted in the table inline (a known address costs one increment);
+   * IPv6 clients take `parseAddress` but stay on this path. Anything unusual (an empty, short,
+   * long or malformed line) goes to `lineBody`, which also names the reason. Returns the index
+   * after the last newline in `chunk`.
    */
   private combinedLines(chunk: Uint8Array, start: number, chunkOffset: number): number {
     const maxLine = this.maxLineBytes
     const view = this.view
     const cache = this.timeCache
-    const pendingIps = this.pending4
-    // Hot counters live in locals; they are written back before anything else can see them.
+    const addr = this.addr
+    // Hot counters and the table live in locals; they are written back before anything else can see them.
     let lines = this.lines
     let pv = this.pv
-    let pending = this.pendingCount
     let curMinute = this.curMinute
     let curCount = this.curMinuteCount
+    let exact = this.exact
+    let slots = this.v4.slots
+    let shift = this.v4.shift
+    let mask = (slots.length >>> 1) - 1
     for (;;) {
       const nl = chunk.indexOf(10, start)
       if (nl < 0) break
@@ -310,6 +315,7 @@ export class LogAggregator {
       start = nl + 1
       let p = s
       let ip = 0
+      let family = 4
       let ok = e - s <= maxLine && e - s >= 40
       // IPv4 address, inline (32-bit integer arithmetic; `d >>> 0 > 9` rejects non-digits in one compare)
       for (let part = 0; ok && part < 4; part++) {
@@ -345,12 +351,23 @@ export class LogAggregator {
           p++
         }
       }
+      if (!ok && e - s <= maxLine && e - s >= 40) {
+        // not a plain dotted quad: IPv6 (or IPv4-mapped IPv6), or nothing valid
+        p = parseAddress(chunk, s, e, addr)
+        ok = p >= 0
+        family = addr[4] as number
+        ip = addr[0] as number
+      }
       // " - " then $remote_user up to " [", then the timestamp and "] \""
       let minute = NO_TIME
-      if (ok && p + 3 <= e && chunk[p] === 32 && chunk[p + 1] === 45 && chunk[p + 2] === 32) {
+      if (ok && chunk[p] === 32 && chunk[p + 1] === 45 && chunk[p + 2] === 32) {
         p += 3
-        while (p < e - 1 && !(chunk[p] === 32 && chunk[p + 1] === 91)) p++
-        p += 2
+        if (chunk[p] === 45 && chunk[p + 1] === 32 && chunk[p + 2] === 91) {
+          p += 3
+        } else {
+          while (p < e - 1 && !(chunk[p] === 32 && chunk[p + 1] === 91)) p++
+          p += 2
+        }
         if (p + TIME_LOCAL_LENGTH + 3 <= e) {
           minute = cache.parseView(view, chunk, p)
           p += TIME_LOCAL_LENGTH
@@ -361,21 +378,41 @@ export class LogAggregator {
         // anything unusual: the general path decides (and names the reason)
         this.lines = lines
         this.pv = pv
-        this.pendingCount = pending
         this.curMinute = curMinute
         this.curMinuteCount = curCount
         this.lineBody(chunk, s, nl, chunkOffset + s)
         pv = this.pv
-        pending = this.pendingCount
         curMinute = this.curMinute
         curCount = this.curMinuteCount
+        exact = this.exact
+        slots = this.v4.slots
+        shift = this.v4.shift
+        mask = (slots.length >>> 1) - 1
         continue
       }
-      pendingIps[pending++] = ip
-      if (pending === PENDING) {
-        this.pendingCount = pending
-        this.flush4()
-        pending = 0
+      if (family === 4) {
+        // the table lookup inline: a known address is one increment, anything else goes to count4
+        let i = Math.imul(ip, 0x9e3779b1) >>> shift
+        let c = slots[2 * i + 1] as number
+        while (c !== 0 && slots[2 * i] !== ip) {
+          i = (i + 1) & mask
+          c = slots[2 * i + 1] as number
+        }
+        if (c !== 0 && exact) {
+          slots[2 * i + 1] = c + 1
+        } else {
+          this.count4(ip)
+          exact = this.exact
+          slots = this.v4.slots
+          shift = this.v4.shift
+          mask = (slots.length >>> 1) - 1
+        }
+      } else {
+        this.count6(addr[0] as number, addr[1] as number, addr[2] as number, addr[3] as number)
+        exact = this.exact
+        slots = this.v4.slots
+        shift = this.v4.shift
+        mask = (slots.length >>> 1) - 1
       }
       pv++
       if (minute === curMinute) {
@@ -388,7 +425,6 @@ export class LogAggregator {
     }
     this.lines = lines
     this.pv = pv
-    this.pendingCount = pending
     this.curMinute = curMinute
     this.curMinuteCount = curCount
     return start

@@ -1,7 +1,7 @@
 /**
  * Open-addressing hash table from IPv4 address to hit count, in one Int32Array of
  * [key, count] pairs (a count of 0 marks an empty slot; keys are stored as `ip | 0`).
- * Linear probing, Fibonacci hashing on the top bits, at most half the slots used, grows by
+ * Linear probing, Fibonacci hashing on the top bits, at most 13/16 of the slots used, grows by
  * doubling. 8 bytes per slot, no per-entry objects, nothing on the V8 heap. Counts are read as
  * unsigned: up to 4 294 967 295 hits per address.
  */
@@ -16,7 +16,7 @@ export class Ipv4Table {
     if (capacity < 16 || (capacity & (capacity - 1)) !== 0) throw new RangeError('capacity must be a power of two ≥ 16')
     this.slots = new Int32Array(capacity * 2)
     this.shift = 32 - Math.log2(capacity)
-    this.limit = capacity >>> 1
+    this.limit = loadLimit(capacity)
   }
 
   /** Wraps existing slots (for example a worker's transferred table) without copying. */
@@ -25,7 +25,7 @@ export class Ipv4Table {
     table.slots = slots
     table.size = size
     table.shift = 32 - Math.log2(slots.length >>> 1)
-    table.limit = slots.length >>> 2
+    table.limit = loadLimit(slots.length >>> 1)
     return table
   }
 
@@ -91,8 +91,18 @@ export class Ipv4Table {
     }
     this.slots = slots
     this.shift = shift
-    this.limit = capacity >>> 1
+    this.limit = loadLimit(capacity)
   }
+}
+
+/**
+ * Entries a table of `capacity` slots takes before it must grow: 13/16 of the slots. Linear probing
+ * stays short at that load (about 3 probes for a hit, all in one or two cache lines), and the table
+ * is 40 % smaller than at half load: 200 000 clients fit in 2 MiB, the size of a core's L2 cache
+ * here, which is worth more than the extra probes (the lookup's cache miss is the engine's largest cost).
+ */
+export function loadLimit(capacity: number): number {
+  return capacity - (capacity >>> 3) - (capacity >>> 4)
 }
 
 /** Calls `fn(ip, count)` for every used slot of an IPv4 table's `slots` (address and count unsigned). */

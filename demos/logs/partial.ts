@@ -1,6 +1,6 @@
 import type { MalformedExample } from './examples'
 import { HyperLogLog } from './hyperloglog'
-import { Ipv4Table, forEachIpv4 } from './ipv4-table'
+import { Ipv4Table, forEachIpv4, loadLimit } from './ipv4-table'
 import { IPV6_STRIDE, Ipv6Table, forEachIpv6 } from './ipv6-table'
 import { MinuteCounts } from './minute-counts'
 import { SpaceSaving, type HeavyHittersData } from './space-saving'
@@ -128,12 +128,12 @@ function mergeTables(a: LogPartial, b: LogPartial, budget: number): Pick<LogPart
   forEachIpv6(smallV6.v6, (w0, w1, w2, w3) => {
     if (!v6.has(w0, w1, w2, w3)) newV6++
   })
-  const peak = (capacity: number, size: number, slotBytes: number): number => {
+  const peak = (capacity: number, size: number, slotBytes: number, limitOf: (capacity: number) => number): number => {
     let c = capacity
-    while (size > c >>> 1) c *= 2
+    while (size > limitOf(c)) c *= 2
     return c === capacity ? c * slotBytes : 1.5 * c * slotBytes
   }
-  const needed = peak(v4.capacity, v4.size + newV4, 8) + peak(v6.capacity, v6.size + newV6, 4 * IPV6_STRIDE) +
+  const needed = peak(v4.capacity, v4.size + newV4, 8, loadLimit) + peak(v6.capacity, v6.size + newV6, 4 * IPV6_STRIDE, (c) => c >>> 1) +
     smallV4.v4.byteLength + smallV6.v6.byteLength
   if (needed > budget) return null
   forEachIpv4(smallV4.v4, (ip, count) => {

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util'
-import { NaiveAggregator } from '../../demos/logs/naive'
 import { NewlineScanner } from '../../demos/logs/scan'
 import { summarize } from '../../demos/logs/summary'
 import { parseSize } from '../../demos/logs/units'
 import { peakRss } from './peak-rss'
 import { aggregateFile, openPlainFile } from './pool'
-import { readRange } from './read-range'
+import { naiveFile } from './naive-file'
+import { readRangeAhead } from './read-range'
 import { closeSync } from 'node:fs'
 
 /**
@@ -36,13 +36,11 @@ export async function runBenchEngine(argv: readonly string[]): Promise<number> {
   let result: Record<string, unknown>
   if (values.engine === 'scan') {
     const scanner = new NewlineScanner()
-    readRange(file, 0, size, scanner)
+    await readRangeAhead(file, 0, size, scanner)
     scanner.end()
     result = { lines: scanner.lines }
   } else if (values.engine === 'naive') {
-    const naive = new NaiveAggregator()
-    readRange(file, 0, size, naive)
-    naive.end()
+    const naive = await naiveFile(file, size)
     result = { pv: naive.pv, uv: naive.counts.size, lines: naive.lines }
   } else {
     const run = await aggregateFile(file, {

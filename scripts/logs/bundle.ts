@@ -27,6 +27,13 @@ function sourceHash(): string {
   return hash.digest('hex').slice(0, 16)
 }
 
+/**
+ * Node options for a process running the engine: young-generation semi-spaces of 1 MiB instead of
+ * up to 16 MiB. The engine makes almost no garbage (its data are typed arrays), so the larger
+ * young generation only adds resident memory (a few MiB, measured) without saving any time.
+ */
+export const ENGINE_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=1']
+
 /** Path of the bundled engine (`engine-main.ts` and everything it imports), building it if needed. */
 export async function ensureBundle(): Promise<string> {
   const cacheDir = join(root, 'node_modules', '.cache', 'lesson-8-lab-logs')

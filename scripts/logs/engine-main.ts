@@ -9,7 +9,7 @@ const self = fileURLToPath(import.meta.url)
 
 if (!isMainThread) {
   const { runRangeWorker } = await import('./range-worker')
-  runRangeWorker()
+  await runRangeWorker()
 } else {
   const [command, ...args] = process.argv.slice(2)
   const { setWorkerScript } = await import('./pool')

@@ -5,15 +5,16 @@ import { DEFAULT_MAX_MEMORY, type AggregatorOptions } from '../../demos/logs/agg
 import { mergeResults, type LogPartial } from '../../demos/logs/partial'
 import type { ByteRange } from '../../demos/logs/ranges'
 import { fileRanges } from './file-ranges'
+import { READ_BUFFER_BYTES } from './read-range'
 import { aggregateRanges, type RangeJob } from './range-worker'
 
 /**
  * Parallel aggregation of a plain file. The file is cut into newline-aligned slices of about
  * 32 MiB; the main thread and `workers - 1` worker_threads take slices in turn from a shared
  * counter (the main thread works too: one isolate less, about 8 MiB). Each thread opens the file,
- * reads its slices with `readSync` into its own reused buffer and counts them in its own stream
- * engine. Results come back with their arrays transferred and are merged. The memory budget is
- * shared: each thread gets `maxMemory / threads`.
+ * reads its slices with read-ahead (readFdRangeAhead) into its own two buffers and counts them in its own stream
+ * engine. Results come back with their arrays transferred and are merged. The memory budget
+ * covers everything the engine adds to a bare `node` process (see `tableBudget`).
  */
 
 let workerScript: string | null = null
@@ -66,6 +67,23 @@ export function openPlainFile(path: string): { fd: number; size: number } {
   return { fd, size: stat.size }
 }
 
+/**
+ * Resident memory the engine costs beyond its tables, measured here (Node 20, `bench-engine` on a
+ * small file): the main thread's heap and compiled code about 14 MiB above a bare `node`, each
+ * extra worker thread (its own V8 isolate, heap and code) about 12 MiB. Both count against the
+ * budget, with each thread's two read buffers; what is left is shared by the threads' tables.
+ */
+export const RUNTIME_BYTES = 14 * 2 ** 20
+export const THREAD_BYTES = 12 * 2 ** 20
+/** A thread's tables never get less than this, whatever the budget (the HLL alone is 16 KiB). */
+export const MIN_TABLE_BYTES = 64 * 1024
+
+/** Budget for one thread's tables, out of `maxMemory` for the whole engine. */
+export function tableBudget(maxMemory: number, threads: number, bufferBytes = READ_BUFFER_BYTES): number {
+  const fixed = RUNTIME_BYTES + (threads - 1) * THREAD_BYTES + threads * 2 * bufferBytes
+  return Math.max(MIN_TABLE_BYTES, Math.floor((maxMemory - fixed) / threads))
+}
+
 /** Slices handed out to the threads: small enough to balance the load, large enough to cost nothing. */
 export const SLICE_BYTES = 32 * 1024 * 1024
 
@@ -97,7 +115,7 @@ export async function aggregateFile(path: string, options: FileAggregateOptions 
     maxExamples: options.maxExamples,
     exampleBytes: options.exampleBytes,
     maxMinutes: options.maxMinutes,
-    maxMemory: Math.floor(maxMemory / threads),
+    maxMemory: tableBudget(maxMemory, threads),
   }
   const next = new SharedArrayBuffer(4)
   const progress = new SharedArrayBuffer(16 * threads)
@@ -118,7 +136,7 @@ export async function aggregateFile(path: string, options: FileAggregateOptions 
   // Reject handlers are attached at once, so a failing worker never counts as an unhandled rejection.
   for (const result of results) result.catch(() => undefined)
   let lastReport = performance.now()
-  let partial = aggregateRanges({ path, bounds, next, options: threadOptions, progress, slot: 0 }, () => {
+  let partial = await aggregateRanges({ path, bounds, next, options: threadOptions, progress, slot: 0 }, () => {
     const now = performance.now()
     if (onProgress && now - lastReport >= 100) {
       lastReport = now
@@ -127,12 +145,12 @@ export async function aggregateFile(path: string, options: FileAggregateOptions 
   })
   const timer = onProgress ? setInterval(report, 100) : null
   try {
-    for (const result of results) partial = mergeResults(partial, await result, { maxMemory })
+    for (const result of results) partial = mergeResults(partial, await result, { maxMemory: threads * threadOptions.maxMemory })
   } finally {
     if (timer) clearInterval(timer)
   }
   report()
-  return { partial, ranges, size, threads }
+  return { partial: { ...partial, maxMemory }, ranges, size, threads }
 }
 
 function runInWorker(script: string, job: RangeJob): Promise<LogPartial> {

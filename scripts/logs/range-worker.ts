@@ -2,11 +2,11 @@ import { closeSync, openSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { LogAggregator, type AggregatorOptions } from '../../demos/logs/aggregator'
 import { partialTransferables, type LogPartial } from '../../demos/logs/partial'
-import { READ_BUFFER_BYTES, readFdRange } from './read-range'
+import { readAheadBuffers, readFdRangeAhead } from './read-range'
 
 /**
  * What each thread of the pool runs: take the next newline-aligned slice of the file from a shared
- * counter (`Atomics.add`), read it with `readSync` into one reused buffer, feed it to this
+ * counter (`Atomics.add`), read it with read-ahead into two reused buffers, feed it to this
  * thread's stream engine, repeat. Slices are handed out in file order, so a thread that starts
  * late or runs slower simply takes fewer of them.
  */
@@ -24,23 +24,23 @@ export interface RangeJob {
 }
 
 /** Aggregates slices until none are left; `onChunk` runs after every read (the main thread reports progress there). */
-export function aggregateRanges(job: Omit<RangeJob, 'job'>, onChunk?: () => void): LogPartial {
+export async function aggregateRanges(job: Omit<RangeJob, 'job'>, onChunk?: () => void): Promise<LogPartial> {
   const aggregator = new LogAggregator(job.options)
   const progress = new Float64Array(job.progress)
   const next = new Int32Array(job.next)
   const slices = job.bounds.length - 1
-  const buffer = Buffer.allocUnsafeSlow(READ_BUFFER_BYTES)
+  const buffers = readAheadBuffers()
   const fd = openSync(job.path, 'r')
   let done = 0
   try {
     for (let i = Atomics.add(next, 0, 1); i < slices; i = Atomics.add(next, 0, 1)) {
       const start = job.bounds[i] as number
       aggregator.restartAt(start)
-      readFdRange(fd, start, job.bounds[i + 1] as number, aggregator, (bytes) => {
+      await readFdRangeAhead(fd, start, job.bounds[i + 1] as number, aggregator, (bytes) => {
         progress[2 * job.slot] = done + bytes
         progress[2 * job.slot + 1] = aggregator.lines
         onChunk?.()
-      }, buffer)
+      }, buffers)
       done += (job.bounds[i + 1] as number) - start
     }
   } finally {
@@ -51,12 +51,12 @@ export function aggregateRanges(job: Omit<RangeJob, 'job'>, onChunk?: () => void
 }
 
 /** Body of a worker thread started by the pool: aggregate, post the result (arrays transferred), end. */
-export function runRangeWorker(): void {
+export async function runRangeWorker(): Promise<void> {
   const job = workerData as RangeJob
   const port = parentPort
   if (!port || job.job !== 'ranges') return
   try {
-    const partial = aggregateRanges(job)
+    const partial = await aggregateRanges(job)
     port.postMessage({ ok: true, partial }, partialTransferables(partial))
   } catch (error) {
     port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) })

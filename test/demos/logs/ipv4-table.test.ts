@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { Ipv4Table, forEachIpv4 } from '../../../demos/logs/ipv4-table'
+import { Ipv4Table, forEachIpv4, loadLimit } from '../../../demos/logs/ipv4-table'
 
 describe('Ipv4Table', () => {
-  it('count like a Map, growing by doubling at half full', () => {
+  it('count like a Map, growing by doubling at 13/16 full', () => {
     fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 500 }), (keys) => {
       const table = new Ipv4Table(16)
       const truth = new Map<number, number>()
@@ -15,7 +15,8 @@ describe('Ipv4Table', () => {
         truth.set(ip, (truth.get(ip) ?? 0) + 1)
       }
       expect(table.size).toBe(truth.size)
-      expect(table.size).toBeLessThanOrEqual(table.capacity / 2)
+      expect(table.size).toBeLessThanOrEqual(loadLimit(table.capacity))
+      expect(loadLimit(table.capacity)).toBe(table.capacity * 13 / 16)
       const seen = new Map<number, number>()
       forEachIpv4(table.slots, (ip, count) => seen.set(ip, count))
       expect(seen).toEqual(truth)

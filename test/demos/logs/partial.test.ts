@@ -55,7 +55,7 @@ describe('mergeResults', () => {
     const { bytes, truth } = generateBytes({ size: 4_000_000, seed: 4, ips: 40_000 })
     const [a, b] = rangePartials(bytes, 2) as [LogPartial, LogPartial]
     const small = aggregateChunks([bytes.subarray(0, 0)])
-    const approximateA = mergeResults(a, small, { maxMemory: 300_000 })
+    const approximateA = mergeResults(a, small, { maxMemory: 60_000 })
     expect(approximateA.exact).toBe(false)
     const merged = summarize(mergeResults(approximateA, b))
     expect(merged.approximate).toBe(true)

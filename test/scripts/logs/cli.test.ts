@@ -51,6 +51,15 @@ describe('npm run aggregate', () => {
     expect(r.stderr).toBe('') // no progress bar when stderr is not a terminal
   }, 30_000)
 
+  it('gives the same PV and UV with the naive engine (readline + regex + Map), from a file, a .gz and stdin', () => {
+    const gz = join(dir, 'naive.log.gz')
+    writeFileSync(gz, gzipSync(readFileSync(file)))
+    for (const run of [viaEngine([file, '--engine', 'naive', '--json']), viaEngine([gz, '--engine', 'naive', '--json']), viaEngine(['-', '--engine', 'naive', '--json'], readFileSync(file))]) {
+      expect(run.status).toBe(0)
+      expect(JSON.parse(run.stdout)).toMatchObject({ pv: truth.pv, uv: truth.uv, engine: 'naive' })
+    }
+  }, 30_000)
+
   it('reads .gz files and stdin (plain or gzip) to the same counts, and prints a readable summary', () => {
     const gz = join(dir, 'access.log.gz')
     writeFileSync(gz, gzipSync(readFileSync(file)))

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { LogTruth } from '../../../demos/logs/generate'
 import { summarize } from '../../../demos/logs/summary'
-import { aggregateFile, openPlainFile } from '../../../scripts/logs/pool'
+import { MIN_TABLE_BYTES, RUNTIME_BYTES, THREAD_BYTES, aggregateFile, openPlainFile, tableBudget } from '../../../scripts/logs/pool'
+import { READ_BUFFER_BYTES } from '../../../scripts/logs/read-range'
 import { truthPath, writeGeneratedLog } from '../../../scripts/logs/write-log'
 import { tempDir } from './support'
 
@@ -51,5 +52,17 @@ describe('aggregateFile (worker_threads pool)', () => {
     mkdirSync(join(dir, 'folder'))
     expect(() => openPlainFile(join(dir, 'folder'))).toThrow(/directory/)
     await expect(aggregateFile(join(dir, 'missing.log'))).rejects.toMatchObject({ code: 'ENOENT' })
+  })
+})
+
+describe('tableBudget', () => {
+  it('leaves the tables what the runtime, extra threads and read buffers do not take', () => {
+    const mib = 2 ** 20
+    const one = tableBudget(64 * mib, 1)
+    const two = tableBudget(64 * mib, 2)
+    expect(one).toBe(64 * mib - RUNTIME_BYTES - 2 * READ_BUFFER_BYTES)
+    expect(two).toBe((64 * mib - RUNTIME_BYTES - THREAD_BYTES - 4 * READ_BUFFER_BYTES) / 2)
+    expect(2 * two).toBeLessThan(one) // a second thread costs memory, not only a share
+    expect(tableBudget(1 * mib, 4)).toBe(MIN_TABLE_BYTES) // never zero, whatever the budget
   })
 })
