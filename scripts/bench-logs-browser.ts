@@ -8,7 +8,8 @@ import { startStaticServer } from './static-server'
 /**
  * `npm run bench:logs:browser`: gives a generated log file (1 GiB by default) to the 8.7 lab of the
  * built site in headless Chromium, runs each engine, and prints MB/s and the growth of the page's
- * memory (measureUserAgentSpecificMemory, page and workers) during the run.
+ * memory (measureUserAgentSpecificMemory, page and workers) during the run, after the floor: how
+ * fast workers can only read the File (Chromium reads a Blob through its browser process).
  */
 const { values } = parseArgs({
   options: {
@@ -39,6 +40,32 @@ try {
   await lab.locator('[data-source="file"]').check()
   await lab.locator('[data-option="file"]').setInputFiles(file)
   console.log(`Chromium ${browser.version()}, ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB file, ${page.url()}`)
+  // The floor: workers that only read the File in the lab's 4 MiB slices (no parsing), one and
+  // two at a time, the way the engines read it.
+  const floor = await page.evaluate(async () => {
+    const input = document.querySelector('[data-option="file"]') as HTMLInputElement
+    const chosen = input.files?.[0]
+    if (!chosen) throw new Error('no file in the lab')
+    const code = 'onmessage = async (e) => { const { file, from, to } = e.data; let n = 0; for (let pos = from; pos < to; pos += 4194304) n += (await file.slice(pos, Math.min(pos + 4194304, to)).arrayBuffer()).byteLength; postMessage(n) }'
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }))
+    const rates: number[] = []
+    for (const workers of [1, 2]) {
+      const started = performance.now()
+      const part = Math.ceil(chosen.size / workers)
+      await Promise.all(Array.from({ length: workers }, (_, i) => new Promise((resolve) => {
+        const worker = new Worker(url)
+        worker.onmessage = (e) => {
+          resolve(e.data)
+          worker.terminate()
+        }
+        worker.postMessage({ file: chosen, from: i * part, to: Math.min(chosen.size, (i + 1) * part) })
+      })))
+      rates.push(chosen.size / (performance.now() - started) / 1e3)
+    }
+    URL.revokeObjectURL(url)
+    return rates
+  })
+  console.log(`read only (floor)  1 worker: ${(floor[0] ?? 0).toFixed(0)} MB/s, 2 workers: ${(floor[1] ?? 0).toFixed(0)} MB/s`)
   for (const engine of values.engines.split(',')) {
     const measure = (): Promise<number> =>
       page.evaluate(async () => {

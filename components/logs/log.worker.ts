@@ -9,6 +9,7 @@ import { LogAggregator } from '../../demos/logs/aggregator'
 import { LogGenerator, type LogTruth } from '../../demos/logs/generate'
 import { NaiveAggregator } from '../../demos/logs/naive'
 import { partialTransferables } from '../../demos/logs/partial'
+import { lineRangeChunks, type SliceReader } from '../../demos/logs/ranges'
 import { summarize } from '../../demos/logs/summary'
 import type { ChunkMessage, GeneratedSource, LabJob, LabSource, LabWorkerMessage } from './protocol'
 
@@ -45,10 +46,9 @@ function generator(source: GeneratedSource, chunkSize?: number): LogGenerator {
 /** Bytes of a file read in large slices: far fewer calls than Blob.stream()'s 64 KiB chunks. */
 const SLICE_BYTES = 4 * 1024 * 1024
 
-async function* sliceChunks(file: Blob, from: number, to: number): AsyncGenerator<Uint8Array> {
-  for (let pos = from; pos < to; pos += SLICE_BYTES) {
-    yield new Uint8Array(await file.slice(pos, Math.min(to, pos + SLICE_BYTES)).arrayBuffer())
-  }
+/** `SliceReader` of a Blob. */
+function readBlob(file: Blob): SliceReader {
+  return async (from, to) => new Uint8Array(await file.slice(from, to).arrayBuffer())
 }
 
 /** The chunks of a source, one at a time; `truth` is filled in for generated logs at the end. */
@@ -60,7 +60,7 @@ async function* chunksOf(source: LabSource, result: { truth: LogTruth | null }):
     return
   }
   if (!/\.gz$/i.test(source.file.name)) {
-    yield* sliceChunks(source.file, 0, source.file.size)
+    for await (const chunk of lineRangeChunks(readBlob(source.file), source.file.size, 0, source.file.size, SLICE_BYTES)) yield chunk.bytes
     return
   }
   const stream = source.file
@@ -106,44 +106,14 @@ async function single(job: Extract<LabJob, { type: 'single' }>): Promise<void> {
 async function range(job: Extract<LabJob, { type: 'range' }>): Promise<void> {
   const started = performance.now()
   const report = reporter(job.slot, job.progress)
-  const aggregator = new LogAggregator({ maxMemory: job.maxMemory, baseOffset: job.start })
-  let skipping = job.start > 0
-  if (skipping) {
-    const previous = new Uint8Array(await job.file.slice(job.start - 1, job.start).arrayBuffer())
-    skipping = previous[0] !== 10
+  const aggregator = new LogAggregator({ maxMemory: job.maxMemory })
+  let first = true
+  for await (const chunk of lineRangeChunks(readBlob(job.file), job.file.size, job.start, job.end, SLICE_BYTES)) {
+    if (first) aggregator.restartAt(chunk.offset) // malformed examples are numbered from our first line
+    first = false
+    aggregator.push(chunk.bytes)
+    report(aggregator.bytes, aggregator.lines)
   }
-  let pos = job.start
-  const chunks = sliceChunks(job.file, job.start, job.file.size)
-  while (pos < job.end || skipping) {
-    const { done, value } = await chunks.next()
-    if (done) break
-    let chunk = value
-    if (skipping) {
-      const nl = chunk.indexOf(10)
-      if (nl < 0) {
-        pos += chunk.length
-        continue
-      }
-      chunk = chunk.subarray(nl + 1)
-      pos += nl + 1
-      skipping = false
-      if (pos >= job.end) break
-    }
-    if (pos + chunk.length < job.end) {
-      aggregator.push(chunk)
-      pos += chunk.length
-      report(aggregator.bytes, aggregator.lines)
-      continue
-    }
-    const nl = chunk.indexOf(10, Math.max(0, job.end - 1 - pos))
-    if (nl >= 0) {
-      aggregator.push(chunk.subarray(0, nl + 1))
-      break
-    }
-    aggregator.push(chunk)
-    pos += chunk.length
-  }
-  await chunks.return(undefined)
   aggregator.end()
   report(aggregator.bytes, aggregator.lines)
   const partial = aggregator.result()
