@@ -14,7 +14,7 @@ import { truthPath, writeGeneratedLog } from './logs/write-log'
  *
  * Generates a log in the system temp directory (or reuses it, or takes --file), then measures,
  * each in its own `node` child process so that peak RSS belongs to one engine: a newline-only
- * scan (the floor), the naive engine (the original's algorithm; on a prefix when the file is
+ * scan (the floor), the naive engine (readline + regex + Map; on a prefix when the file is
  * larger than --naive-limit), the stream engine on one thread and on N threads. Prints MB/s
  * (10^6 bytes per second of engine time, best of --runs), peak RSS (VmHWM) and checks PV/UV
  * against the generator's truth.
@@ -149,9 +149,11 @@ console.log('MB/s = 10^6 bytes per second of engine wall time (start-up excluded
 console.log(line(header))
 for (const row of table) console.log(line(row))
 const naive = rows.find((r) => r.label.startsWith('naive'))?.m
-const stream1 = rows.find((r) => r.label === 'stream, 1 thread')?.m
-if (naive && stream1) {
-  const ratio = (stream1.bytes / stream1.seconds) / (naive.bytes / naive.seconds)
-  console.log(`stream (1 thread) vs naive: ${ratio.toFixed(1)}× the throughput${naive.bytes < size ? ` (naive measured on the first ${formatBytes(naive.bytes)} only: on the whole file it would take about ${formatCount((size / naive.bytes) * naive.seconds)} s)` : ''}`)
+if (naive) {
+  const rate = (m: Measurement): number => m.bytes / m.seconds
+  const prefix = naive.bytes < size ? ` (naive measured on the first ${formatBytes(naive.bytes)} only: on the whole file it would take about ${formatCount((size / naive.bytes) * naive.seconds)} s)` : ''
+  for (const { label, m } of rows.filter((r) => r.label.startsWith('stream'))) {
+    console.log(`${label.replace('stream, ', 'stream (')}) vs naive: ${(rate(m) / rate(naive)).toFixed(1)}× the throughput${prefix}`)
+  }
 }
 console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`)

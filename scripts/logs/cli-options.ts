@@ -12,11 +12,12 @@ Counts PV and UV per client IP in an nginx access log (plain, .gz, or stdin).
   --xff                   take the client from $http_x_forwarded_for (first address)
   --top N                 clients listed by PV (default 10)
   --workers N             threads for a plain file (default ${String(availableParallelism())}: os.availableParallelism())
-  --max-memory SIZE       budget for exact tables, e.g. 64MB (default); beyond it: HyperLogLog + heavy hitters
+  --max-memory SIZE       memory the engine may add to a bare node process (default 64MB): runtime,
+                          threads, read buffers, then exact tables; beyond it: HyperLogLog + heavy hitters
   --max-line SIZE         longest line accepted (default 64KB); longer lines count as malformed
   --follow                keep reading as the file grows (rotation, truncation), summary every second; Ctrl+C stops
   --json                  one JSON object on stdout (with --follow: one per refresh)
-  --engine stream|naive   naive: the original's algorithm, for comparison (one thread, no follow)
+  --engine stream|naive   naive: readline + regex + Map, for comparison (one thread, no follow)
   -h, --help`
 
 export class UsageError extends Error {}
