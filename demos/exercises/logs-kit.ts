@@ -1,0 +1,169 @@
+import { LogAggregator } from '../logs/aggregator'
+import { LogGenerator } from '../logs/generate'
+import { mergeResults, type LogPartial } from '../logs/partial'
+import { summarize, type LogSummary } from '../logs/summary'
+
+/**
+ * The `logs` kit of homework 2: the real aggregator of section 8.7 (demos/logs), made available to
+ * the reader's code as one object, so that "count this byte range in a worker" is one call.
+ *
+ * - `generate(megabytes)`: a generated nginx log as bytes. When the page is cross-origin isolated the
+ *   bytes live in a SharedArrayBuffer, and workers read them where they are (no copy).
+ * - `count(log, start, end)`: the stream engine over `[start, end)` on this thread.
+ * - `countInWorker(log, start, end)`: the same in a new Web Worker (the site's range worker,
+ *   components/exercise/logs-range.worker.ts); without a SharedArrayBuffer the range is copied and
+ *   transferred. Where there are no workers (Node, the unit tests) it counts on this thread.
+ * - `merge(a, b)` (mergeResults) and `summarize(partial)` (PV, UV, top clients…).
+ *
+ * The checks see `internals` under another name: the true counts of each generated log and how many
+ * workers were started.
+ */
+
+export interface RangeJob {
+  readonly type: 'count-range'
+  /** The whole log (a view of a SharedArrayBuffer), or only the range (transferred). */
+  readonly log: Uint8Array
+  readonly start: number
+  readonly end: number
+  /** Offset of `log[0]` within the whole log (for positions of malformed examples). */
+  readonly baseOffset: number
+}
+
+export type RangeReply = { readonly type: 'partial'; readonly partial: LogPartial } | { readonly type: 'error'; readonly message: string }
+
+/** What a range worker does with a job (also used on this thread when there are no workers). */
+export function countRange(log: Uint8Array, start: number, end: number, baseOffset = 0): LogPartial {
+  const size = log.length
+  const from = Math.max(0, Math.min(size, Math.floor(start)))
+  const to = Math.max(from, Math.min(size, Math.floor(end)))
+  const aggregator = new LogAggregator({ baseOffset: baseOffset + from })
+  aggregator.push(log.subarray(from, to))
+  aggregator.end()
+  return aggregator.result()
+}
+
+export interface LogsKit {
+  generate(megabytes: number, seed?: number): Uint8Array
+  count(log: Uint8Array, start?: number, end?: number): LogPartial
+  countInWorker(log: Uint8Array, start?: number, end?: number): Promise<LogPartial>
+  merge(a: LogPartial, b: LogPartial): LogPartial
+  summarize(partial: LogPartial): LogSummary
+  /** True when `generate` returns bytes in a SharedArrayBuffer. */
+  readonly shared: boolean
+}
+
+export interface LogsKitInternals {
+  /** The kit itself (the reader's code may shadow the name `logs`). */
+  readonly kit: LogsKit
+  /** PV and UV of a log made by `generate` (from the generator, which knows the truth). */
+  truth(log: Uint8Array): { pv: number; uv: number } | undefined
+  /** Workers started by countInWorker so far. */
+  readonly workersStarted: number
+  /** Whether countInWorker really uses workers here. */
+  readonly hasWorkers: boolean
+  /** Every range counted (count and countInWorker) since the last `clearRanges()`, in call order. */
+  readonly ranges: readonly { readonly log: Uint8Array; readonly start: number; readonly end: number }[]
+  clearRanges(): void
+}
+
+export interface LogsKitHost {
+  /** Starts a range worker; absent where there are no Web Workers. */
+  readonly startWorker?: () => Worker
+}
+
+/** Largest log `generate` makes, in MB (it is held in memory). */
+export const MAX_LOG_MB = 256
+
+function canShare(): boolean {
+  return typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true
+}
+
+export function createLogsKit(host: LogsKitHost = {}): { kit: LogsKit; internals: LogsKitInternals } {
+  const truths = new WeakMap<Uint8Array, { pv: number; uv: number }>()
+  const shared = canShare()
+  let workersStarted = 0
+  let ranges: { log: Uint8Array; start: number; end: number }[] = []
+
+  function generate(megabytes: number, seed = 8): Uint8Array {
+    const mb = Number(megabytes)
+    if (!(mb > 0 && mb <= MAX_LOG_MB)) throw new RangeError(`logs.generate: megabytes must be in (0, ${String(MAX_LOG_MB)}]`)
+    const size = Math.floor(mb * 1024 * 1024)
+    const buffer = shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size)
+    const bytes = new Uint8Array(buffer)
+    const generator = new LogGenerator({ size, seed })
+    let pos = 0
+    for (let chunk = generator.next(); chunk !== null; chunk = generator.next()) {
+      bytes.set(chunk, pos)
+      pos += chunk.length
+    }
+    const log = bytes.subarray(0, pos)
+    const truth = generator.truth(0)
+    truths.set(log, { pv: truth.pv, uv: truth.uv })
+    return log
+  }
+
+  function bounds(log: Uint8Array, start?: number, end?: number): [number, number] {
+    if (!(log instanceof Uint8Array)) throw new TypeError('the log must be a Uint8Array (from logs.generate)')
+    const from = Math.max(0, Math.min(log.length, Math.floor(start ?? 0)))
+    const to = Math.max(from, Math.min(log.length, Math.floor(end ?? log.length)))
+    ranges.push({ log, start: from, end: to })
+    return [from, to]
+  }
+
+  function countInWorker(log: Uint8Array, start?: number, end?: number): Promise<LogPartial> {
+    const [from, to] = bounds(log, start, end)
+    const startWorker = host.startWorker
+    if (!startWorker) return Promise.resolve().then(() => countRange(log, from, to))
+    return new Promise<LogPartial>((resolve, reject) => {
+      const worker = startWorker()
+      workersStarted++
+      worker.onmessage = (event: MessageEvent<RangeReply>) => {
+        worker.terminate()
+        if (event.data.type === 'partial') resolve(event.data.partial)
+        else reject(new Error(event.data.message))
+      }
+      worker.onerror = (event) => {
+        event.preventDefault()
+        worker.terminate()
+        reject(new Error(event.message || 'the range worker failed'))
+      }
+      if (log.buffer instanceof ArrayBuffer) {
+        // Not shared: copy the range and hand the copy over (transfer, no second copy).
+        const part = log.slice(from, to)
+        const job: RangeJob = { type: 'count-range', log: part, start: 0, end: part.length, baseOffset: from }
+        worker.postMessage(job, [part.buffer])
+      } else {
+        // Shared: the worker sees the very same memory.
+        const job: RangeJob = { type: 'count-range', log, start: from, end: to, baseOffset: 0 }
+        worker.postMessage(job)
+      }
+    })
+  }
+
+  const kit: LogsKit = {
+    generate,
+    count(log, start, end) {
+      const [from, to] = bounds(log, start, end)
+      return countRange(log, from, to)
+    },
+    countInWorker,
+    merge: (a, b) => mergeResults(a, b),
+    summarize: (partial) => summarize(partial, { top: 10 }),
+    shared,
+  }
+  const internals: LogsKitInternals = {
+    kit,
+    truth: (log) => truths.get(log),
+    get workersStarted() {
+      return workersStarted
+    },
+    hasWorkers: host.startWorker !== undefined,
+    get ranges() {
+      return ranges
+    },
+    clearRanges() {
+      ranges = []
+    },
+  }
+  return { kit, internals }
+}
