@@ -53,6 +53,7 @@ async function load(): Promise<Monaco> {
   })
   ts.addExtraLib(DEMO_API_DTS, 'file:///lesson8/demo-api.d.ts')
   ts.setEagerModelSync(true)
+  tsDefaults = ts
   return monaco
 }
 
@@ -63,4 +64,14 @@ export function loadMonaco(): Promise<Monaco> {
     throw error
   })
   return loading
+}
+
+const extraLibs = new Set<string>()
+let tsDefaults: { addExtraLib(content: string, filePath?: string): unknown } | undefined
+
+/** Adds declarations (once per name) for names some runs get, e.g. a kit's `logs`. Call after loadMonaco. */
+export function addExtraLib(name: string, dts: string): void {
+  if (extraLibs.has(name) || !tsDefaults) return
+  extraLibs.add(name)
+  tsDefaults.addExtraLib(dts, `file:///lesson8/${name}.d.ts`)
 }
