@@ -25,6 +25,12 @@ async function load(): Promise<Monaco> {
     import('monaco-editor/editor/contrib/find/browser/findController'),
     import('monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter'),
     import('monaco-editor/editor/contrib/gotoError/browser/gotoError'),
+    // The TypeScript mode (tsMode, loaded with the first TS model) pulls in every editor contribution
+    // and their services through this module. Loaded before the first editor exists, so that an editor
+    // created later (a second demo or exercise opened after the first) does not meet contributions
+    // whose services were registered after the editor services started ("depends on UNKNOWN service
+    // ICodeLensCache / treeViewsDndService").
+    import('monaco-editor/internal/common/workers'),
   ])
 
   const env: { getWorker(id: string, label: string): Worker } = {

@@ -5,14 +5,18 @@
  * transferred. A log in a SharedArrayBuffer is read where it is; otherwise the range arrives as its
  * own transferred copy.
  */
-import { countRange, type RangeJob, type RangeReply } from '../../demos/exercises/logs-kit'
+import { countRange, spin, type RangeJob, type RangeReply, type SpinJob } from '../../demos/exercises/logs-kit'
 import { partialTransferables } from '../../demos/logs/partial'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 
-scope.addEventListener('message', (event: MessageEvent<RangeJob>) => {
+scope.addEventListener('message', (event: MessageEvent<RangeJob | SpinJob>) => {
   const job = event.data
   try {
+    if (job.type === 'spin') {
+      scope.postMessage({ type: 'spun', value: spin(job.iterations) } satisfies RangeReply)
+      return
+    }
     const partial = countRange(job.log, job.start, job.end, job.baseOffset)
     scope.postMessage({ type: 'partial', partial } satisfies RangeReply, partialTransferables(partial))
   } catch (error) {

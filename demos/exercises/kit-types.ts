@@ -32,7 +32,7 @@ declare const logs: {
   generate(megabytes: number, seed?: number): Uint8Array
   /** Counts the lines of log[start, end) on this thread. */
   count(log: Uint8Array, start?: number, end?: number): LogPartial
-  /** Counts the lines of log[start, end) in a new Web Worker. */
+  /** Counts the lines of log[start, end) in a Web Worker of a pool (a new one when all are busy). */
   countInWorker(log: Uint8Array, start?: number, end?: number): Promise<LogPartial>
   /** Merges the partial results of two pieces of the log (both are consumed). */
   merge(a: LogPartial, b: LogPartial): LogPartial

@@ -10,9 +10,11 @@ import { summarize, type LogSummary } from '../logs/summary'
  * - `generate(megabytes)`: a generated nginx log as bytes. When the page is cross-origin isolated the
  *   bytes live in a SharedArrayBuffer, and workers read them where they are (no copy).
  * - `count(log, start, end)`: the stream engine over `[start, end)` on this thread.
- * - `countInWorker(log, start, end)`: the same in a new Web Worker (the site's range worker,
- *   components/exercise/logs-range.worker.ts); without a SharedArrayBuffer the range is copied and
- *   transferred. Where there are no workers (Node, the unit tests) it counts on this thread.
+ * - `countInWorker(log, start, end)`: the same in a Web Worker (the site's range worker,
+ *   components/exercise/logs-range.worker.ts) from a pool, like Python's multiprocessing.Pool: an
+ *   idle worker of an earlier call when there is one (its code already compiled by the JIT), else a
+ *   new one. Without a SharedArrayBuffer the range is copied and transferred. Where there are no
+ *   workers (Node, the unit tests) it counts on this thread.
  * - `merge(a, b)` (mergeResults) and `summarize(partial)` (PV, UV, top clients…).
  *
  * The checks see `internals` under another name: the true counts of each generated log and how many
@@ -29,7 +31,26 @@ export interface RangeJob {
   readonly baseOffset: number
 }
 
-export type RangeReply = { readonly type: 'partial'; readonly partial: LogPartial } | { readonly type: 'error'; readonly message: string }
+/** Fixed CPU work with no memory traffic: how the checks see whether two workers really run at once. */
+export interface SpinJob {
+  readonly type: 'spin'
+  readonly iterations: number
+}
+
+export type RangeReply =
+  | { readonly type: 'partial'; readonly partial: LogPartial }
+  | { readonly type: 'spun'; readonly value: number }
+  | { readonly type: 'error'; readonly message: string }
+
+/** The spin job's work (kept out of the optimiser's reach by returning the value). */
+export function spin(iterations: number): number {
+  let x = 0
+  for (let i = 0; i < iterations; i++) x = (Math.imul(x, 31) + i) | 0
+  return x
+}
+
+/** Distinct clients in generated logs: a busy site's day, small enough that merging is cheap. */
+export const GENERATED_CLIENTS = 50_000
 
 /** What a range worker does with a job (also used on this thread when there are no workers). */
 export function countRange(log: Uint8Array, start: number, end: number, baseOffset = 0): LogPartial {
@@ -59,6 +80,15 @@ export interface LogsKitInternals {
   truth(log: Uint8Array): { pv: number; uv: number } | undefined
   /** Workers started by countInWorker so far. */
   readonly workersStarted: number
+  /** Most countInWorker calls running at the same time since the last `resetPeak()`. */
+  readonly peakConcurrent: number
+  resetPeak(): void
+  /**
+   * Runs the same fixed computation in `workers` pool workers at once (resolves when all are done).
+   * Timing 1 against 2 shows how many cores the machine really gives: about 1 × the time when two
+   * are free, about 2 × when other work holds one of them. Null where there are no workers.
+   */
+  spin(workers: number, iterations?: number): Promise<void> | null
   /** Whether countInWorker really uses workers here. */
   readonly hasWorkers: boolean
   /** Every range counted (count and countInWorker) since the last `clearRanges()`, in call order. */
@@ -71,6 +101,9 @@ export interface LogsKitHost {
   readonly startWorker?: () => Worker
 }
 
+/** Idle workers kept for later calls; more are terminated when they finish. */
+const MAX_IDLE_WORKERS = 8
+
 /** Largest log `generate` makes, in MB (it is held in memory). */
 export const MAX_LOG_MB = 256
 
@@ -82,6 +115,9 @@ export function createLogsKit(host: LogsKitHost = {}): { kit: LogsKit; internals
   const truths = new WeakMap<Uint8Array, { pv: number; uv: number }>()
   const shared = canShare()
   let workersStarted = 0
+  let running = 0
+  let peak = 0
+  const idle: Worker[] = []
   let ranges: { log: Uint8Array; start: number; end: number }[] = []
 
   function generate(megabytes: number, seed = 8): Uint8Array {
@@ -90,7 +126,7 @@ export function createLogsKit(host: LogsKitHost = {}): { kit: LogsKit; internals
     const size = Math.floor(mb * 1024 * 1024)
     const buffer = shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size)
     const bytes = new Uint8Array(buffer)
-    const generator = new LogGenerator({ size, seed })
+    const generator = new LogGenerator({ size, seed, ips: GENERATED_CLIENTS })
     let pos = 0
     for (let chunk = generator.next(); chunk !== null; chunk = generator.next()) {
       bytes.set(chunk, pos)
@@ -112,31 +148,59 @@ export function createLogsKit(host: LogsKitHost = {}): { kit: LogsKit; internals
 
   function countInWorker(log: Uint8Array, start?: number, end?: number): Promise<LogPartial> {
     const [from, to] = bounds(log, start, end)
+    running++
+    peak = Math.max(peak, running)
     const startWorker = host.startWorker
-    if (!startWorker) return Promise.resolve().then(() => countRange(log, from, to))
-    return new Promise<LogPartial>((resolve, reject) => {
-      const worker = startWorker()
-      workersStarted++
-      worker.onmessage = (event: MessageEvent<RangeReply>) => {
-        worker.terminate()
-        if (event.data.type === 'partial') resolve(event.data.partial)
-        else reject(new Error(event.data.message))
+    if (!startWorker) {
+      return Promise.resolve()
+        .then(() => countRange(log, from, to))
+        .finally(() => {
+          running--
+        })
+    }
+    if (log.buffer instanceof ArrayBuffer) {
+      // Not shared: copy the range and hand the copy over (transfer, no second copy).
+      const part = log.slice(from, to)
+      const job: RangeJob = { type: 'count-range', log: part, start: 0, end: part.length, baseOffset: from }
+      return inPool(startWorker, job, [part.buffer]).then(partialOf)
+    }
+    // Shared: the worker sees the very same memory.
+    const job: RangeJob = { type: 'count-range', log, start: from, end: to, baseOffset: 0 }
+    return inPool(startWorker, job, []).then(partialOf)
+  }
+
+  function partialOf(reply: RangeReply): LogPartial {
+    if (reply.type !== 'partial') throw new Error('the range worker sent no partial result')
+    return reply.partial
+  }
+
+  /** Runs one job in an idle pool worker or a new one; `running` is decremented when it ends. */
+  function inPool(startWorker: () => Worker, job: RangeJob | SpinJob, transfer: Transferable[]): Promise<RangeReply> {
+    return new Promise<RangeReply>((resolve, reject) => {
+      let worker = idle.pop()
+      if (!worker) {
+        worker = startWorker()
+        workersStarted++
       }
-      worker.onerror = (event) => {
+      const w = worker
+      const done = (reusable: boolean): void => {
+        running--
+        w.onmessage = null
+        w.onerror = null
+        if (reusable && idle.length < MAX_IDLE_WORKERS) idle.push(w)
+        else w.terminate()
+      }
+      w.onmessage = (event: MessageEvent<RangeReply>) => {
+        done(true)
+        if (event.data.type === 'error') reject(new Error(event.data.message))
+        else resolve(event.data)
+      }
+      w.onerror = (event) => {
         event.preventDefault()
-        worker.terminate()
+        done(false)
         reject(new Error(event.message || 'the range worker failed'))
       }
-      if (log.buffer instanceof ArrayBuffer) {
-        // Not shared: copy the range and hand the copy over (transfer, no second copy).
-        const part = log.slice(from, to)
-        const job: RangeJob = { type: 'count-range', log: part, start: 0, end: part.length, baseOffset: from }
-        worker.postMessage(job, [part.buffer])
-      } else {
-        // Shared: the worker sees the very same memory.
-        const job: RangeJob = { type: 'count-range', log, start: from, end: to, baseOffset: 0 }
-        worker.postMessage(job)
-      }
+      w.postMessage(job, transfer)
     })
   }
 
@@ -156,6 +220,23 @@ export function createLogsKit(host: LogsKitHost = {}): { kit: LogsKit; internals
     truth: (log) => truths.get(log),
     get workersStarted() {
       return workersStarted
+    },
+    get peakConcurrent() {
+      return peak
+    },
+    resetPeak() {
+      peak = running
+    },
+    spin(workers, iterations = 20_000_000) {
+      const startWorker = host.startWorker
+      if (!startWorker) return null
+      const job: SpinJob = { type: 'spin', iterations }
+      return Promise.all(
+        Array.from({ length: Math.max(1, Math.floor(workers)) }, () => {
+          running++
+          return inPool(startWorker, job, [])
+        }),
+      ).then(() => undefined)
     },
     hasWorkers: host.startWorker !== undefined,
     get ranges() {
