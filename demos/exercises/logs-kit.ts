@@ -1,6 +1,7 @@
 import { LogAggregator } from '../logs/aggregator'
 import { LogGenerator } from '../logs/generate'
 import { mergeResults, type LogPartial } from '../logs/partial'
+import { newlineFinder, splitRanges } from '../logs/ranges'
 import { summarize, type LogSummary } from '../logs/summary'
 
 /**
@@ -89,6 +90,12 @@ export interface LogsKitInternals {
    * are free, about 2 × when other work holds one of them. Null where there are no workers.
    */
   spin(workers: number, iterations?: number): Promise<void> | null
+  /**
+   * The kit's own parallel count: newline-aligned ranges (demos/logs/ranges.ts), one pool worker
+   * each, merged. Timing it with 1 and 2 workers shows what speedup this machine allows right now
+   * for this very work (two cores can be hyperthreads of one, or busy). Not recorded in `ranges`.
+   */
+  reference(log: Uint8Array, workers: number): Promise<{ pv: number; uv: number }> | null
   /** Whether countInWorker really uses workers here. */
   readonly hasWorkers: boolean
   /** Every range counted (count and countInWorker) since the last `clearRanges()`, in call order. */
@@ -226,6 +233,23 @@ export function createLogsKit(host: LogsKitHost = {}): { kit: LogsKit; internals
     },
     resetPeak() {
       peak = running
+    },
+    reference(log, workers) {
+      const startWorker = host.startWorker
+      if (!startWorker) return null
+      const parts = splitRanges(log.length, Math.max(1, Math.floor(workers)), newlineFinder(log))
+      return Promise.all(
+        parts.map((r) => {
+          running++
+          const job: RangeJob = log.buffer instanceof ArrayBuffer
+            ? { type: 'count-range', log: log.slice(r.start, r.end), start: 0, end: r.end - r.start, baseOffset: r.start }
+            : { type: 'count-range', log, start: r.start, end: r.end, baseOffset: 0 }
+          return inPool(startWorker, job, job.log.buffer instanceof ArrayBuffer ? [job.log.buffer] : []).then(partialOf)
+        }),
+      ).then((partials) => {
+        const merged = summarize(partials.reduce((a, b) => mergeResults(a, b)), { top: 10 })
+        return { pv: merged.pv, uv: merged.uv }
+      })
     },
     spin(workers, iterations = 20_000_000) {
       const startWorker = host.startWorker
