@@ -1,11 +1,11 @@
 import type { Exercise } from './types'
 
 /** MB of generated log the speedup check times: enough that handing out work and merging are a small part. */
-export const SPEEDUP_LOG_MB = 96
+export const SPEEDUP_LOG_MB = 160
 /** Required speedup of 2 workers over 1 (only checked where the machine reports at least 2 cores). */
 export const REQUIRED_SPEEDUP = 1.3
 /** Timed rounds (1 worker, then 2), best of each: one busy moment of a shared machine does not decide. */
-export const SPEEDUP_ROUNDS = 5
+export const SPEEDUP_ROUNDS = 7
 /**
  * What the machine allows is measured in the same rounds: the kit's own split of the same log with
  * 1 and 2 workers (`reference`). Where that reaches less than REQUIRED_SPEEDUP (two "cores" that are
@@ -25,8 +25,8 @@ export const workersHomework: Exercise = {
   section: '8.9',
   title: { en: 'Homework 2: the aggregator on several workers', zh: '作业 2：用多个 Worker 的聚合器' },
   task: {
-    en: 'The stream engine of 8.7 is ready as `logs`: `logs.generate(mb)` makes a log as bytes (a `Uint8Array` in a SharedArrayBuffer on this site, so workers read it without a copy), `logs.count(log, start, end)` counts a byte range on this thread, `logs.countInWorker(log, start, end)` does the same in a Web Worker (from a pool, like `multiprocessing.Pool`: a worker that has finished is used again), `logs.merge(a, b)` adds two partial results and `logs.summarize(p)` gives PV and UV. `aggregate(log, workers)` counts everything on one thread. Cut the log into `workers` byte ranges that each start at the beginning of a line, count every range in its own worker at the same time, and merge. The checks compare PV and UV with a single-threaded count, and time 1 worker against 2 on a 96 MB log (best of 5); the same rounds time the kit’s own split of the log, and where this machine cannot give 1.3 × (two cores that share one, or are busy) the bar is 90 % of what that reference reaches; with no speedup possible at all the check says it could not measure.',
-    zh: '8.7 的流式引擎已经以 `logs` 提供：`logs.generate(mb)` 生成一份字节形式的日志（本站上是位于 SharedArrayBuffer 中的 `Uint8Array`，Worker 无需复制就能读取），`logs.count(log, start, end)` 在当前线程统计一个字节区间，`logs.countInWorker(log, start, end)` 在一个 Web Worker 里做同样的事（Worker 来自一个池，类似 `multiprocessing.Pool`：做完的 Worker 会被再次使用），`logs.merge(a, b)` 合并两个部分结果，`logs.summarize(p)` 给出 PV 和 UV。`aggregate(log, workers)` 目前在一个线程里统计全部内容。请把日志切成 `workers` 个字节区间，每个区间都从一行的开头开始，让每个区间同时在自己的 Worker 里统计，再合并。检查会把 PV、UV 与单线程统计对比，并在 96 MB 的日志上比较 1 个和 2 个 Worker 的耗时（取 5 次中最好的）；同样的轮次里还会计时工具包自己的切分方式；如果这台机器给不了 1.3 倍（两个核其实共用一个，或者正忙），标准就变成这个参考值的 90 %；完全不可能加速时，检查会显示“无法测量”。',
+    en: 'The stream engine of 8.7 is ready as `logs`: `logs.generate(mb)` makes a log as bytes (a `Uint8Array` in a SharedArrayBuffer on this site, so workers read it without a copy), `logs.count(log, start, end)` counts a byte range on this thread, `logs.countInWorker(log, start, end)` does the same in a Web Worker (from a pool, like `multiprocessing.Pool`: a worker that has finished is used again), `logs.merge(a, b)` adds two partial results and `logs.summarize(p)` gives PV and UV. `aggregate(log, workers)` counts everything on one thread. Cut the log into `workers` byte ranges that each start at the beginning of a line, count every range in its own worker at the same time, and merge. The checks compare PV and UV with a single-threaded count, and time 1 worker against 2 on a 160 MB log (best of 7); the same rounds time the kit’s own split of the log, and where this machine cannot give 1.3 × (two cores that share one, or are busy) the bar is 90 % of what that reference reaches; with no speedup possible at all the check says it could not measure.',
+    zh: '8.7 的流式引擎已经以 `logs` 提供：`logs.generate(mb)` 生成一份字节形式的日志（本站上是位于 SharedArrayBuffer 中的 `Uint8Array`，Worker 无需复制就能读取），`logs.count(log, start, end)` 在当前线程统计一个字节区间，`logs.countInWorker(log, start, end)` 在一个 Web Worker 里做同样的事（Worker 来自一个池，类似 `multiprocessing.Pool`：做完的 Worker 会被再次使用），`logs.merge(a, b)` 合并两个部分结果，`logs.summarize(p)` 给出 PV 和 UV。`aggregate(log, workers)` 目前在一个线程里统计全部内容。请把日志切成 `workers` 个字节区间，每个区间都从一行的开头开始，让每个区间同时在自己的 Worker 里统计，再合并。检查会把 PV、UV 与单线程统计对比，并在 160 MB 的日志上比较 1 个和 2 个 Worker 的耗时（取 7 次中最好的）；同样的轮次里还会计时工具包自己的切分方式；如果这台机器给不了 1.3 倍（两个核其实共用一个，或者正忙），标准就变成这个参考值的 90 %；完全不可能加速时，检查会显示“无法测量”。',
   },
   starter: `async function aggregate(log: Uint8Array, workers: number): Promise<{ pv: number; uv: number }> {
   // TODO: cut the log into \`workers\` byte ranges, each starting at the beginning of a line,
