@@ -8,12 +8,12 @@ export const REQUIRED_SPEEDUP = 1.3
 export const SPEEDUP_ROUNDS = 7
 /**
  * What the machine allows is measured in the same rounds: the kit's own split of the same log with
- * 1 and 2 workers (`reference`). Where that reaches less than REQUIRED_SPEEDUP (two "cores" that are
- * hyperthreads of one, or another program holding one), the bar becomes REFERENCE_SHARE of it; where
- * it reaches less than MIN_REFERENCE_SPEEDUP, no speedup can be shown: "could not measure".
+ * 1 and 2 workers (`reference`). Where even that stays below REQUIRED_SPEEDUP (two "cores" that are
+ * hyperthreads of one, or another program holding one), the check could not measure. Otherwise a
+ * speedup below the bar fails, unless it is within NOISE of the reference (alternating rounds on a
+ * shared machine differ by about that much).
  */
-export const REFERENCE_SHARE = 0.9
-export const MIN_REFERENCE_SPEEDUP = 1.15
+export const NOISE = 0.15
 
 /**
  * Homework 2: the real aggregator of 8.7 (the `logs` kit, logs-kit.ts) split over Web Workers. The
@@ -25,8 +25,8 @@ export const workersHomework: Exercise = {
   section: '8.9',
   title: { en: 'Homework 2: the aggregator on several workers', zh: '作业 2：用多个 Worker 的聚合器' },
   task: {
-    en: 'The stream engine of 8.7 is ready as `logs`: `logs.generate(mb)` makes a log as bytes (a `Uint8Array` in a SharedArrayBuffer on this site, so workers read it without a copy), `logs.count(log, start, end)` counts a byte range on this thread, `logs.countInWorker(log, start, end)` does the same in a Web Worker (from a pool, like `multiprocessing.Pool`: a worker that has finished is used again), `logs.merge(a, b)` adds two partial results and `logs.summarize(p)` gives PV and UV. `aggregate(log, workers)` counts everything on one thread. Cut the log into `workers` byte ranges that each start at the beginning of a line, count every range in its own worker at the same time, and merge. The checks compare PV and UV with a single-threaded count, and time 1 worker against 2 on a 160 MB log (best of 7); the same rounds time the kit’s own split of the log, and where this machine cannot give 1.3 × (two cores that share one, or are busy) the bar is 90 % of what that reference reaches; with no speedup possible at all the check says it could not measure.',
-    zh: '8.7 的流式引擎已经以 `logs` 提供：`logs.generate(mb)` 生成一份字节形式的日志（本站上是位于 SharedArrayBuffer 中的 `Uint8Array`，Worker 无需复制就能读取），`logs.count(log, start, end)` 在当前线程统计一个字节区间，`logs.countInWorker(log, start, end)` 在一个 Web Worker 里做同样的事（Worker 来自一个池，类似 `multiprocessing.Pool`：做完的 Worker 会被再次使用），`logs.merge(a, b)` 合并两个部分结果，`logs.summarize(p)` 给出 PV 和 UV。`aggregate(log, workers)` 目前在一个线程里统计全部内容。请把日志切成 `workers` 个字节区间，每个区间都从一行的开头开始，让每个区间同时在自己的 Worker 里统计，再合并。检查会把 PV、UV 与单线程统计对比，并在 160 MB 的日志上比较 1 个和 2 个 Worker 的耗时（取 7 次中最好的）；同样的轮次里还会计时工具包自己的切分方式；如果这台机器给不了 1.3 倍（两个核其实共用一个，或者正忙），标准就变成这个参考值的 90 %；完全不可能加速时，检查会显示“无法测量”。',
+    en: 'The stream engine of 8.7 is ready as `logs`: `logs.generate(mb)` makes a log as bytes (a `Uint8Array` in a SharedArrayBuffer on this site, so workers read it without a copy), `logs.count(log, start, end)` counts a byte range on this thread, `logs.countInWorker(log, start, end)` does the same in a Web Worker (from a pool, like `multiprocessing.Pool`: a worker that has finished is used again), `logs.merge(a, b)` adds two partial results and `logs.summarize(p)` gives PV and UV. `aggregate(log, workers)` counts everything on one thread. Cut the log into `workers` byte ranges that each start at the beginning of a line, count every range in its own worker at the same time, and merge. The checks compare PV and UV with a single-threaded count, and time 1 worker against 2 on a 160 MB log (best of 7); the same rounds time the kit’s own split of the log, and while even that stays below 1.3 × (two cores that share one, or are busy) the speedup check says it could not measure.',
+    zh: '8.7 的流式引擎已经以 `logs` 提供：`logs.generate(mb)` 生成一份字节形式的日志（本站上是位于 SharedArrayBuffer 中的 `Uint8Array`，Worker 无需复制就能读取），`logs.count(log, start, end)` 在当前线程统计一个字节区间，`logs.countInWorker(log, start, end)` 在一个 Web Worker 里做同样的事（Worker 来自一个池，类似 `multiprocessing.Pool`：做完的 Worker 会被再次使用），`logs.merge(a, b)` 合并两个部分结果，`logs.summarize(p)` 给出 PV 和 UV。`aggregate(log, workers)` 目前在一个线程里统计全部内容。请把日志切成 `workers` 个字节区间，每个区间都从一行的开头开始，让每个区间同时在自己的 Worker 里统计，再合并。检查会把 PV、UV 与单线程统计对比，并在 160 MB 的日志上比较 1 个和 2 个 Worker 的耗时（取 7 次中最好的）；同样的轮次里还会计时工具包自己的切分方式；只要它也达不到 1.3 倍（两个核其实共用一个，或者正忙），速度检查就会显示“无法测量”。',
   },
   starter: `async function aggregate(log: Uint8Array, workers: number): Promise<{ pv: number; uv: number }> {
   // TODO: cut the log into \`workers\` byte ranges, each starting at the beginning of a line,
@@ -127,8 +127,8 @@ console.log(await aggregate(log, 2))
     {
       id: 'speedup',
       title: {
-        en: `2 workers are at least ${REQUIRED_SPEEDUP} × faster than 1 (${SPEEDUP_LOG_MB} MB log, best of ${SPEEDUP_ROUNDS}), or ${REFERENCE_SHARE * 100} % of the reference split where the machine allows less`,
-        zh: `2 个 Worker 至少比 1 个快 ${REQUIRED_SPEEDUP} 倍（${SPEEDUP_LOG_MB} MB 日志，取 ${SPEEDUP_ROUNDS} 次中最好的）；机器达不到时，至少达到参考切分的 ${REFERENCE_SHARE * 100} %`,
+        en: `2 workers are at least ${REQUIRED_SPEEDUP} × faster than 1 (${SPEEDUP_LOG_MB} MB log, best of ${SPEEDUP_ROUNDS}; not measurable while this machine cannot give ${REQUIRED_SPEEDUP} ×)`,
+        zh: `2 个 Worker 至少比 1 个快 ${REQUIRED_SPEEDUP} 倍（${SPEEDUP_LOG_MB} MB 日志，取 ${SPEEDUP_ROUNDS} 次中最好的；机器此刻给不了 ${REQUIRED_SPEEDUP} 倍时无法测量）`,
       },
       hint: {
         en: 'Start all the workers before awaiting any of them (`Promise.all`), and give each one its own range, not the whole log.',
@@ -162,12 +162,11 @@ console.log(await aggregate(log, 2))
     const speedup = r2(one / two)
     const reference = r2(refOne / refTwo)
     const freeCores = r2((2 * spinOne) / spinTwo)
-    const bar = r2(Math.min(${REQUIRED_SPEEDUP}, ${REFERENCE_SHARE} * reference))
     const detail = Math.round(one) + ' ms with 1 worker, ' + Math.round(two) + ' ms with 2: ' + speedup + ' ×; the reference split: ' + reference + ' ×; ' + cores + ' cores, ' + freeCores + ' free; ' + (K.kit.shared ? 'shared memory' : 'copied ranges')
-    const figures = { oneWorkerMs: Math.round(one), twoWorkersMs: Math.round(two), speedup, referenceSpeedup: reference, requiredSpeedup: bar, cores, freeCores }
+    const figures = { oneWorkerMs: Math.round(one), twoWorkersMs: Math.round(two), speedup, referenceSpeedup: reference, cores, freeCores }
     if (speedup >= ${REQUIRED_SPEEDUP}) return { pass: true, detail, figures }
-    if (reference < ${MIN_REFERENCE_SPEEDUP}) return { pass: null, detail: 'could not measure: this machine gives 2 workers no speedup right now (the reference split: ' + reference + ' ×); ' + detail, figures }
-    if (speedup >= bar) return { pass: true, detail: 'passed at ' + bar + ' ×, ${REFERENCE_SHARE * 100} % of what the reference split reaches on this machine now; ' + detail, figures }
+    if (reference < ${REQUIRED_SPEEDUP}) return { pass: null, detail: 'could not measure: right now this machine gives even the reference split only ' + reference + ' × (below ${REQUIRED_SPEEDUP} ×); ' + detail, figures }
+    if (speedup >= reference - ${NOISE}) return { pass: true, detail: 'within ${NOISE} of the reference split; ' + detail, figures }
     return { pass: false, detail, figures }`,
     },
   ],
