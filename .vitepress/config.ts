@@ -3,6 +3,7 @@ import { sections, sectionLink, sectionTitle, type Locale } from '../demos/cours
 import { isolationHeaders } from '../scripts/isolation-headers'
 import { distDir, siteBase } from '../scripts/site-paths'
 import { demoFencePlugin } from './demo-fence'
+import { exerciseBlocksPlugin } from './exercise-blocks'
 import { isolationPlugin } from './isolation-plugin'
 import { instructorNotesPlugin } from './instructor-notes'
 
@@ -130,6 +131,7 @@ export default defineConfigWithTheme<ThemeConfig>({
   markdown: {
     config(md) {
       demoFencePlugin(md)
+      exerciseBlocksPlugin(md)
       instructorNotesPlugin(md)
     },
   },

@@ -43,7 +43,8 @@ export function renderWatermarked(options: ExportOptions): HTMLCanvasElement {
   return out
 }
 
-export async function downloadWatermarkedPng(options: ExportOptions): Promise<void> {
+/** Downloads the watermarked PNG; resolves to the same image as a data: URL (e.g. for the homework zip). */
+export async function downloadWatermarkedPng(options: ExportOptions): Promise<string> {
   const out = renderWatermarked(options)
   const blob = await new Promise<Blob | null>((resolve) => out.toBlob(resolve, 'image/png'))
   if (!blob) throw new Error('The browser could not encode the PNG')
@@ -55,4 +56,5 @@ export async function downloadWatermarkedPng(options: ExportOptions): Promise<vo
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return out.toDataURL('image/png')
 }

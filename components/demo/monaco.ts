@@ -25,6 +25,12 @@ async function load(): Promise<Monaco> {
     import('monaco-editor/editor/contrib/find/browser/findController'),
     import('monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter'),
     import('monaco-editor/editor/contrib/gotoError/browser/gotoError'),
+    // The TypeScript mode (tsMode, loaded with the first TS model) pulls in every editor contribution
+    // and their services through this module. Loaded before the first editor exists, so that an editor
+    // created later (a second demo or exercise opened after the first) does not meet contributions
+    // whose services were registered after the editor services started ("depends on UNKNOWN service
+    // ICodeLensCache / treeViewsDndService").
+    import('monaco-editor/internal/common/workers'),
   ])
 
   const env: { getWorker(id: string, label: string): Worker } = {
@@ -53,6 +59,7 @@ async function load(): Promise<Monaco> {
   })
   ts.addExtraLib(DEMO_API_DTS, 'file:///lesson8/demo-api.d.ts')
   ts.setEagerModelSync(true)
+  tsDefaults = ts
   return monaco
 }
 
@@ -63,4 +70,14 @@ export function loadMonaco(): Promise<Monaco> {
     throw error
   })
   return loading
+}
+
+const extraLibs = new Set<string>()
+let tsDefaults: { addExtraLib(content: string, filePath?: string): unknown } | undefined
+
+/** Adds declarations (once per name) for names some runs get, e.g. a kit's `logs`. Call after loadMonaco. */
+export function addExtraLib(name: string, dts: string): void {
+  if (extraLibs.has(name) || !tsDefaults) return
+  extraLibs.add(name)
+  tsDefaults.addExtraLib(dts, `file:///lesson8/${name}.d.ts`)
 }

@@ -1,5 +1,5 @@
 import { ref, shallowRef, triggerRef, type Ref, type ShallowRef } from 'vue'
-import { runRequest, type BenchResult, type MarkResultMessage, type WorkerMessage } from '../../demos/runner/protocol'
+import { runRequest, type BenchResult, type MarkResultMessage, type RunKit, type WorkerMessage } from '../../demos/runner/protocol'
 import type { ProfileResult } from '../../demos/profiler/recorder'
 import RunnerWorker from './runner.worker?worker'
 
@@ -37,6 +37,8 @@ export interface RunOptions {
   onPage?: boolean
   /** Profile the run: a `profile` entry (functions, and lines of `// @profile` functions) before it ends. */
   profile?: boolean
+  /** Kits the code needs (worker runs only), e.g. `logs` for homework 2. */
+  kits?: readonly RunKit[]
   /** Called for each mark(); resolves to the memory figure taken at that moment (or null). */
   onMark?: (label: string) => Promise<number | null>
   /** Texts of the notices, in the page's language. */
@@ -202,7 +204,7 @@ export function useRunner(): Runner {
       push({ kind: 'error', name: 'Error', message: event.message || options.notices.crashed, errorKind: 'uncaught' })
       finish('error')
     }
-    worker.postMessage(runRequest(id, options.source, options.fileName, options.timeLimitMs, options.profile === true))
+    worker.postMessage(runRequest(id, options.source, options.fileName, options.timeLimitMs, options.profile === true, options.kits ?? []))
     watchdog = setTimeout(() => {
       if (id === runId && state.value === 'running') finish('timeout', options.notices.timeout(options.timeLimitMs / 1000))
     }, options.timeLimitMs)

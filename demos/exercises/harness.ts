@@ -53,8 +53,8 @@ for (const [id, check] of __checks) {
     const v = (await check()) as unknown
     if (typeof v === 'boolean') report = { id, result: v ? 'pass' : 'fail' }
     else {
-      const o = v as { pass: boolean | null; detail?: string; figures?: Record<string, number> }
-      report = { id, result: o.pass === null ? 'unmeasured' : o.pass ? 'pass' : 'fail', detail: o.detail, figures: o.figures }
+      const o = v as { pass: boolean | null; detail?: string; figures?: Record<string, number>; trace?: unknown }
+      report = { id, result: o.pass === null ? 'unmeasured' : o.pass ? 'pass' : 'fail', detail: o.detail, figures: o.figures, trace: o.trace }
     }
   } catch (e) {
     report = { id, result: 'fail', detail: e instanceof Error ? e.name + ': ' + e.message : String(e) }
@@ -78,6 +78,7 @@ export function parseReport(line: string): CheckReport | null {
       result: o.result as CheckResult,
       ...(typeof o.detail === 'string' ? { detail: o.detail } : {}),
       ...(o.figures && typeof o.figures === 'object' ? { figures: o.figures } : {}),
+      ...(o.trace && typeof o.trace === 'object' ? { trace: o.trace } : {}),
     }
   } catch {
     return null

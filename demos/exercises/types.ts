@@ -1,4 +1,5 @@
 import type { Locale } from '../course/plan'
+import type { RunKit } from '../runner/protocol'
 
 /** Text in both languages of the site. */
 export type Bilingual = Readonly<Record<Locale, string>>
@@ -6,8 +7,10 @@ export type Bilingual = Readonly<Record<Locale, string>>
 /**
  * One hidden check. `code` is the body of an async function that runs in the worker after the
  * reader's code, so it sees the reader's top-level names; helpers are in `__ex` (see harness.ts).
- * It returns `true` / `false`, or `{ pass, detail?, figures? }` where `pass: null` means
- * "could not measure" (e.g. no memory figure in this browser): neither passed nor failed.
+ * It returns `true` / `false`, or `{ pass, detail?, figures?, trace? }` where `pass: null` means
+ * "could not measure" (e.g. no memory figure in this browser): neither passed nor failed, and
+ * `trace` is a call tree of timed spans (demos/flamegraph/trace.ts) that the page draws as a flame
+ * graph.
  */
 export interface ExerciseCheck {
   readonly id: string
@@ -30,6 +33,8 @@ export interface Exercise {
   readonly timeLimitMs: number
   /** Label of the chart's x axis when the checks draw one (default: ms). */
   readonly chartX?: Bilingual
+  /** Kits the code runs with (demos/runner/protocol.ts RUN_KITS), e.g. `logs`: the 8.7 aggregator as `logs`. */
+  readonly kits?: readonly RunKit[]
   /** The starter fails only where Web Workers exist (the browser): Node unit tests skip that part. */
   readonly needsWorkers?: boolean
 }
@@ -42,4 +47,6 @@ export interface CheckReport {
   readonly result: CheckResult
   readonly detail?: string
   readonly figures?: Readonly<Record<string, number>>
+  /** A call tree of timed spans (`{ name, ms, children }`), drawn by the flame graph viewer. Not stored. */
+  readonly trace?: unknown
 }

@@ -20,7 +20,16 @@ export interface RunRequest {
   readonly timeLimitMs: number
   /** Profile the run (demos/profiler): a `profile` message comes before `done`. */
   readonly profile?: boolean
+  /** Extra names for the code, loaded by the worker only when asked for (see RUN_KITS). */
+  readonly kits?: readonly RunKit[]
 }
+
+/**
+ * Kits a run can ask for: `logs` is the 8.7 aggregator as the object `logs` (homework 2, see
+ * demos/exercises/logs-kit.ts). The worker loads a kit's code only for runs that name it.
+ */
+export const RUN_KITS = ['logs'] as const
+export type RunKit = (typeof RUN_KITS)[number]
 
 /**
  * Page → worker: the memory figure the page took for a `mark` (bytes, or null when it cannot
@@ -168,8 +177,8 @@ function isRunId(value: unknown): value is number {
 }
 
 /** Build a run request (the page side). */
-export function runRequest(id: number, source: string, fileName: string, timeLimitMs: number, profile = false): RunRequest {
-  return { type: 'run', id, source, fileName, timeLimitMs, ...(profile ? { profile } : {}) }
+export function runRequest(id: number, source: string, fileName: string, timeLimitMs: number, profile = false, kits: readonly RunKit[] = []): RunRequest {
+  return { type: 'run', id, source, fileName, timeLimitMs, ...(profile ? { profile } : {}), ...(kits.length > 0 ? { kits } : {}) }
 }
 
 /** Validate what arrived in the worker's `message` event. */
@@ -182,7 +191,8 @@ export function isRunRequest(data: unknown): data is RunRequest {
     typeof data['fileName'] === 'string' &&
     typeof data['timeLimitMs'] === 'number' &&
     data['timeLimitMs'] > 0 &&
-    (data['profile'] === undefined || typeof data['profile'] === 'boolean')
+    (data['profile'] === undefined || typeof data['profile'] === 'boolean') &&
+    (data['kits'] === undefined || (Array.isArray(data['kits']) && data['kits'].every((k) => (RUN_KITS as readonly unknown[]).includes(k))))
   )
 }
 

@@ -46,7 +46,9 @@ describe.each(cases)('exercise $id', ({ id, path, section }) => {
     const page = await open(path)
     try {
       const block = demo(page, id)
-      await block.locator('.monaco-editor').waitFor({ timeout: 30_000 })
+      await block.scrollIntoViewIfNeeded()
+      await expect.poll(() => block.getAttribute('data-editor'), { timeout: 30_000 }).toBe('ready')
+      expect(await block.locator('.monaco-editor').count()).toBe(1)
       expect(await block.getAttribute('data-status')).toBe('untried')
       await run(block)
       await waitForState(block, ['done', 'error', 'timeout'], 60_000)
@@ -73,6 +75,68 @@ describe.each(cases)('exercise $id', ({ id, path, section }) => {
       await expect.poll(() => badge.getAttribute('data-done')).toBe('1')
     } finally {
       await page.context().close()
+    }
+  })
+})
+
+/** Requests for the Monaco editor: its chunks (monaco, editor.api, tsMode), its workers, the editor component. */
+const MONACO = /\/(monaco|editor\.api|tsMode|DemoEditor)\.[\w-]+\.js$|\/(ts|editor)\.worker-[\w-]+\.js$/
+
+describe('the exercise editor loads when the exercise is reached', () => {
+  it.each([
+    { path: '8-5-shrink-a-list.html', id: 'ex-8-5-generator', scroll: false },
+    { path: 'zh/8-6-mutable-defaults.html', id: 'ex-8-6-defaults', scroll: true },
+    { path: '8-7-log-aggregator.html', id: 'ex-8-7-pvuv', scroll: false },
+    { path: '8-9-homework.html', id: 'hw-1-curves', scroll: true },
+  ])('$path: no Monaco before scrolling, Check works without it', async ({ path, id, scroll }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    page.on('pageerror', (error) => {
+      throw error
+    })
+    const scripts: { url: string; bytes: number }[] = []
+    page.on('response', (response) => {
+      const url = response.url()
+      if (!/\.js(\?|$)/.test(url)) return
+      void response.body().then(
+        (body) => scripts.push({ url, bytes: body.length }),
+        () => scripts.push({ url, bytes: 0 }),
+      )
+    })
+    try {
+      await page.goto(siteUrl + path, { waitUntil: 'networkidle' })
+      await page.waitForTimeout(1500) // idle-time work (service worker, prefetch) included
+      const block = demo(page, id)
+      expect(await block.getAttribute('data-editor')).toBe('waiting')
+      expect(await block.locator('[data-starter] .shiki').count()).toBe(1) // the highlighted starter
+      expect(scripts.filter((s) => MONACO.test(s.url)).map((s) => s.url)).toEqual([])
+      const before = scripts.reduce((sum, s) => sum + s.bytes, 0)
+      if (!scroll) {
+        console.log(`${path}: ${scripts.length} JS files, ${(before / 1024).toFixed(0)} KiB (uncompressed) before scrolling`)
+        return
+      }
+      // Check the starter without scrolling and without pointing at it: the runner needs no editor.
+      const runButton = block.locator('[data-action="run"]')
+      await page.waitForFunction((el) => !(el as HTMLButtonElement).disabled, await runButton.elementHandle())
+      await runButton.dispatchEvent('click')
+      await waitForState(block, ['done', 'error', 'timeout'], 60_000)
+      expect(Object.values(await results(page, id))).toContain('fail')
+      expect(await block.getAttribute('data-editor')).toBe('waiting')
+      expect(scripts.filter((s) => MONACO.test(s.url))).toEqual([])
+
+      const area = block.locator('.exercise__code-area')
+      const heightBefore = (await area.boundingBox())?.height ?? 0
+      await block.locator('[data-starter]').scrollIntoViewIfNeeded()
+      await expect.poll(() => block.getAttribute('data-editor'), { timeout: 30_000 }).toBe('ready')
+      expect(await block.locator('.monaco-editor').count()).toBe(1)
+      expect(scripts.filter((s) => MONACO.test(s.url)).length).toBeGreaterThan(0)
+      // the editor took the place of the highlighted code without moving what follows
+      const heightAfter = (await area.boundingBox())?.height ?? 0
+      expect(Math.abs(heightAfter - heightBefore), `${heightBefore} → ${heightAfter}`).toBeLessThanOrEqual(10)
+      const after = scripts.reduce((sum, s) => sum + s.bytes, 0)
+      console.log(`${path}: ${(before / 1024).toFixed(0)} KiB of JS before scrolling; the editor added ${((after - before) / 1024).toFixed(0)} KiB (uncompressed)`)
+    } finally {
+      await context.close()
     }
   })
 })

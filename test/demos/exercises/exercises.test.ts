@@ -3,6 +3,14 @@ import { exercises } from '../../../demos/exercises'
 import { attemptPassed, buildAttemptSource, collectReports, parseReport, REPORT_MARK } from '../../../demos/exercises/harness'
 import type { Exercise } from '../../../demos/exercises/types'
 import { runDemo } from '../../../demos/runner/runtime'
+import { createLogsKit } from '../../../demos/exercises/logs-kit'
+
+/** The names of the exercise's kits, as the demo worker gives them (Node: no workers, so no range workers). */
+function kitScope(exercise: Exercise): Record<string, unknown> {
+  if (!exercise.kits?.includes('logs')) return {}
+  const { kit, internals } = createLogsKit()
+  return { logs: kit, __lesson8_logs: internals }
+}
 
 /** Runs an attempt in Node (no memory figures here: heap checks report "unmeasured"). */
 async function attempt(exercise: Exercise, code: string) {
@@ -10,6 +18,7 @@ async function attempt(exercise: Exercise, code: string) {
   let error: string | undefined
   await runDemo(buildAttemptSource(code, exercise), {
     id: 1,
+    scope: kitScope(exercise),
     fileName: exercise.id,
     timeLimitMs: exercise.timeLimitMs,
     post: (m) => {
