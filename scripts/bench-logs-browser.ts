@@ -16,6 +16,8 @@ const { values } = parseArgs({
     size: { type: 'string', default: String(2 ** 30) },
     file: { type: 'string', default: '/tmp/lesson8-bench-1g.log' },
     engines: { type: 'string', default: 'parallel,stream,naive' },
+    // measuring memory makes every worker collect garbage: `--memory false` times the engines alone
+    memory: { type: 'string', default: 'true' },
   },
 })
 const size = Number(values.size)
@@ -67,11 +69,12 @@ try {
   })
   console.log(`read only (floor)  1 worker: ${(floor[0] ?? 0).toFixed(0)} MB/s, 2 workers: ${(floor[1] ?? 0).toFixed(0)} MB/s`)
   for (const engine of values.engines.split(',')) {
+    const measuring = values.memory !== 'false'
     const measure = (): Promise<number> =>
-      page.evaluate(async () => {
+      measuring ? page.evaluate(async () => {
         const perf = performance as unknown as { measureUserAgentSpecificMemory(): Promise<{ bytes: number }> }
         return (await perf.measureUserAgentSpecificMemory()).bytes
-      })
+      }) : Promise.resolve(0)
     const before = await measure()
     await lab.locator(`[data-engine="${engine}"]`).check()
     await lab.locator('[data-action="run"]').click()
@@ -86,7 +89,7 @@ try {
     const result = lab.locator('[data-result]')
     const text = (await lab.locator('.result .note').first().textContent()) ?? (await lab.getAttribute('data-state'))
     console.log(
-      `${engine.padEnd(9)} ${text}  memory growth during the run: ${((peak - before) / 1e6).toFixed(1)} MB  PV ${await result.getAttribute('data-pv')}  UV ${await result.getAttribute('data-uv')}`,
+      `${engine.padEnd(9)} ${text}  memory growth during the run: ${measuring ? `${((peak - before) / 1e6).toFixed(1)} MB` : 'not measured'}  PV ${await result.getAttribute('data-pv')}  UV ${await result.getAttribute('data-uv')}`,
     )
   }
 } finally {
