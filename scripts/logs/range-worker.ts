@@ -2,11 +2,11 @@ import { closeSync, openSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { LogAggregator, type AggregatorOptions } from '../../demos/logs/aggregator'
 import { partialTransferables, type LogPartial } from '../../demos/logs/partial'
-import { readAheadBuffers, readFdRangeAhead } from './read-range'
+import { READ_BUFFER_BYTES, readAheadBuffers, readFdRange, readFdRangeAhead } from './read-range'
 
 /**
  * What each thread of the pool runs: take the next newline-aligned slice of the file from a shared
- * counter (`Atomics.add`), read it with read-ahead into two reused buffers, feed it to this
+ * counter (`Atomics.add`), read it (with read-ahead when a core is free) into reused buffers, feed it to this
  * thread's stream engine, repeat. Slices are handed out in file order, so a thread that starts
  * late or runs slower simply takes fewer of them.
  */
@@ -21,6 +21,11 @@ export interface RangeJob {
   /** Shared progress counters: [bytes, lines] per thread. */
   readonly progress: SharedArrayBuffer
   readonly slot: number
+  /**
+   * Read one chunk ahead through libuv's thread pool (worth it only when a core would otherwise be
+   * idle: with every core parsing, the extra thread hops cost more than they save), or read in turn.
+   */
+  readonly readAhead: boolean
 }
 
 /** Aggregates slices until none are left; `onChunk` runs after every read (the main thread reports progress there). */
@@ -29,18 +34,22 @@ export async function aggregateRanges(job: Omit<RangeJob, 'job'>, onChunk?: () =
   const progress = new Float64Array(job.progress)
   const next = new Int32Array(job.next)
   const slices = job.bounds.length - 1
-  const buffers = readAheadBuffers()
+  const buffers = job.readAhead ? readAheadBuffers() : null
+  const buffer = buffers ? buffers[0] : Buffer.allocUnsafeSlow(READ_BUFFER_BYTES)
   const fd = openSync(job.path, 'r')
   let done = 0
   try {
     for (let i = Atomics.add(next, 0, 1); i < slices; i = Atomics.add(next, 0, 1)) {
       const start = job.bounds[i] as number
       aggregator.restartAt(start)
-      await readFdRangeAhead(fd, start, job.bounds[i + 1] as number, aggregator, (bytes) => {
+      const end = job.bounds[i + 1] as number
+      const report = (bytes: number): void => {
         progress[2 * job.slot] = done + bytes
         progress[2 * job.slot + 1] = aggregator.lines
         onChunk?.()
-      }, buffers)
+      }
+      if (buffers) await readFdRangeAhead(fd, start, end, aggregator, report, buffers)
+      else readFdRange(fd, start, end, aggregator, report, buffer)
       done += (job.bounds[i + 1] as number) - start
     }
   } finally {

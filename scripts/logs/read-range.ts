@@ -1,4 +1,4 @@
-import { closeSync, openSync, read } from 'node:fs'
+import { closeSync, openSync, read, readSync } from 'node:fs'
 
 /**
  * Read size: large enough that per-read costs vanish, small enough to stay in a core's 2 MiB L2
@@ -10,6 +10,23 @@ export const READ_BUFFER_BYTES = 512 * 1024
 /** Anything that takes byte chunks: the stream engine, the naive engine, the newline scanner. */
 export interface ChunkSink {
   push(chunk: Uint8Array): void
+}
+
+/**
+ * Reads `[start, end)` of an open file with `readSync` into one reused buffer and pushes each chunk
+ * to `sink`, calling `onChunk(bytesSoFar)` after each: the reads take turns with the parsing on
+ * this thread. Returns the bytes read (less than asked only if the file shrank).
+ */
+export function readFdRange(fd: number, start: number, end: number, sink: ChunkSink, onChunk: ((bytes: number) => void) | undefined, buffer: Buffer): number {
+  let position = start
+  while (position < end) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, end - position), position)
+    if (n === 0) break
+    sink.push(buffer.subarray(0, n))
+    position += n
+    onChunk?.(position - start)
+  }
+  return position - start
 }
 
 /** One `fs.read` (libuv's thread pool) as a promise of the bytes read. */
