@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs'
+import { closeSync, openSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readRangeAhead } from '../../../scripts/logs/read-range'
+import { readFdRange, readRangeAhead } from '../../../scripts/logs/read-range'
 import { tempDir } from './support'
 
 describe('readRangeAhead', () => {
@@ -19,5 +19,24 @@ describe('readRangeAhead', () => {
     expect(progress).toEqual([4096, 8192, 8900])
     expect(await readRangeAhead(file, 9_500, 20_000, { push: () => undefined })).toBe(500)
     expect(await readRangeAhead(file, 10_000, 10_000, { push: () => undefined })).toBe(0)
+  })
+})
+
+describe('readFdRange', () => {
+  it('pushes the same chunks without reading ahead', () => {
+    const file = join(tempDir('read-sync'), 'data.bin')
+    const data = Buffer.from(Array.from({ length: 10_000 }, (_, i) => (i * 5) % 251))
+    writeFileSync(file, data)
+    const fd = openSync(file, 'r')
+    try {
+      const chunks: Buffer[] = []
+      const progress: number[] = []
+      expect(readFdRange(fd, 100, 9_000, { push: (c) => chunks.push(Buffer.from(c)) }, (b) => progress.push(b), Buffer.alloc(4096))).toBe(8_900)
+      expect(Buffer.concat(chunks)).toEqual(data.subarray(100, 9_000))
+      expect(progress).toEqual([4096, 8192, 8900])
+      expect(readFdRange(fd, 9_500, 20_000, { push: () => undefined }, undefined, Buffer.alloc(4096))).toBe(500)
+    } finally {
+      closeSync(fd)
+    }
   })
 })
