@@ -216,11 +216,18 @@ export class LogAggregator {
     }
   }
 
-  /** Bytes of tables and buffers counted against the budget. */
+  /**
+   * Bytes counted against the budget: tables, sketches and buffers, and the tables dropped so far.
+   * V8 frees an ArrayBuffer only when a garbage collection finds it unreachable, and a run that makes
+   * almost no garbage may not have one for a long time: until then a dropped table is still resident.
+   */
   get memoryBytes(): number {
     return this.v4.bytes + this.v6.bytes + this.hll.registers.byteLength + this.minutes.bytes + this.carry.byteLength +
-      (this.heavy ? this.heavy.bytes : 0)
+      (this.heavy ? this.heavy.bytes : 0) + this.retired
   }
+
+  /** Bytes of tables dropped by growing or by the switch to sketches (see `memoryBytes`). */
+  private retired = 0
 
   private appendCarry(chunk: Uint8Array, start: number, end: number): void {
     if (this.skipping || end === start) return
@@ -569,6 +576,7 @@ export class LogAggregator {
       }
       if (r === 0) return
       if (this.mayGrow(this.v4.bytes)) {
+        this.retired += this.v4.bytes
         this.v4.grow()
         this.v4.add(ip, 1)
         this.hll.add4(ip)
@@ -589,6 +597,7 @@ export class LogAggregator {
       }
       if (r === 0) return
       if (this.mayGrow(this.v6.bytes)) {
+        this.retired += this.v6.bytes
         this.v6.grow()
         this.v6.add(w0, w1, w2, w3, 1)
         this.hll.add6(w0, w1, w2, w3)
@@ -600,9 +609,12 @@ export class LogAggregator {
     ;(this.heavy as SpaceSaving).add(w0, w1, w2, w3, 1)
   }
 
-  /** Whether doubling a table of `bytes` keeps everything (old and new arrays at once) within budget. */
+  /**
+   * Whether doubling a table of `bytes` keeps everything within budget: the old and new arrays at
+   * once, and room left for the sketches if this turns out to be the last growth that fits.
+   */
   private mayGrow(bytes: number): boolean {
-    return this.memoryBytes + 2 * bytes <= this.maxMemory
+    return this.memoryBytes + 2 * bytes + SpaceSaving.bytesFor(this.heavyK) <= this.maxMemory
   }
 
   /** Exact counting no longer fits: seed the heavy hitters with the exact counts, drop the tables. */
@@ -619,6 +631,7 @@ export class LogAggregator {
     })
     heavy.total = total
     this.heavy = heavy
+    this.retired += this.v4.bytes + this.v6.bytes
     this.v4 = new Ipv4Table(16)
     this.v6 = new Ipv6Table(16)
     this.exact = false

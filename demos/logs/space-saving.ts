@@ -58,6 +58,13 @@ export class SpaceSaving {
     this.mask = capacity - 1
   }
 
+  /** Bytes of typed arrays a summary of `k` counters holds (what `bytes` will be). */
+  static bytesFor(k: number): number {
+    let capacity = 16
+    while (capacity < 2 * k) capacity *= 2
+    return 16 * k + 8 * k + 8 * k + 4 * k + 4 * k + 4 * k + 4 * capacity
+  }
+
   /** Bytes of typed arrays held. */
   get bytes(): number {
     return this.keys.byteLength + this.counts.byteLength + this.errors.byteLength + this.hashes.byteLength +

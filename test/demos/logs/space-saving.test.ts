@@ -72,3 +72,9 @@ describe('SpaceSaving', () => {
     expect(copy.bound()).toBe(summary.bound())
   })
 })
+
+describe('SpaceSaving.bytesFor', () => {
+  it('tells the size of a summary before it is made', () => {
+    for (const k of [1, 7, 100, 16384]) expect(SpaceSaving.bytesFor(k)).toBe(new SpaceSaving(k).bytes)
+  })
+})
