@@ -38,27 +38,33 @@ export class Ipv6Table {
     return this.slots.byteLength
   }
 
+  /** Index in `slots` of the key's record, or of the empty record where it would go. */
+  private recordOf(a: number, b: number, c: number, d: number): number {
+    const slots = this.slots
+    const mask = slots.length / IPV6_STRIDE - 1
+    let i = hash128(a, b, c, d) >>> this.shift
+    for (;;) {
+      const at = i * IPV6_STRIDE
+      if (slots[at + 4] === 0) return at
+      if (slots[at] === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d) return at
+      i = (i + 1) & mask
+    }
+  }
+
   /** Adds `count` hits: 1 if the key is new, 0 if known, -1 if the table is full (grow, then retry). */
   add(w0: number, w1: number, w2: number, w3: number, count: number): number {
     const slots = this.slots
-    const mask = slots.length / IPV6_STRIDE - 1
     const a = w0 | 0
     const b = w1 | 0
     const c = w2 | 0
     const d = w3 | 0
-    let i = hash128(a, b, c, d) >>> this.shift
-    for (;;) {
-      const at = i * IPV6_STRIDE
-      const n = slots[at + 4] as number
-      if (n === 0) break
-      if (slots[at] === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d) {
-        slots[at + 4] = n + count
-        return 0
-      }
-      i = (i + 1) & mask
+    const at = this.recordOf(a, b, c, d)
+    const n = slots[at + 4] as number
+    if (n !== 0) {
+      slots[at + 4] = n + count
+      return 0
     }
     if (this.size >= this.limit) return -1
-    const at = i * IPV6_STRIDE
     slots[at] = a
     slots[at + 1] = b
     slots[at + 2] = c
@@ -70,19 +76,7 @@ export class Ipv6Table {
 
   /** Whether the address is in the table. */
   has(w0: number, w1: number, w2: number, w3: number): boolean {
-    const slots = this.slots
-    const mask = slots.length / IPV6_STRIDE - 1
-    const a = w0 | 0
-    const b = w1 | 0
-    const c = w2 | 0
-    const d = w3 | 0
-    let i = hash128(a, b, c, d) >>> this.shift
-    for (;;) {
-      const at = i * IPV6_STRIDE
-      if (slots[at + 4] === 0) return false
-      if (slots[at] === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d) return true
-      i = (i + 1) & mask
-    }
+    return this.slots[this.recordOf(w0 | 0, w1 | 0, w2 | 0, w3 | 0) + 4] !== 0
   }
 
   grow(): void {
