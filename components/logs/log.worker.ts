@@ -9,7 +9,7 @@ import { LogAggregator } from '../../demos/logs/aggregator'
 import { LogGenerator, type LogTruth } from '../../demos/logs/generate'
 import { NaiveAggregator } from '../../demos/logs/naive'
 import { partialTransferables } from '../../demos/logs/partial'
-import { lineRangeChunks, type SliceReader } from '../../demos/logs/ranges'
+import { alignedRangeChunks, rangeReadStart } from '../../demos/logs/ranges'
 import { summarize } from '../../demos/logs/summary'
 import type { ChunkMessage, GeneratedSource, LabJob, LabSource, LabWorkerMessage } from './protocol'
 
@@ -43,12 +43,23 @@ function generator(source: GeneratedSource, chunkSize?: number): LogGenerator {
   return new LogGenerator({ size: source.size, seed: source.seed, ips: source.ips, ipv6: source.ipv6, malformed: source.malformed, ...(chunkSize ? { chunkSize } : {}) })
 }
 
-/** Bytes of a file read in large slices: far fewer calls than Blob.stream()'s 64 KiB chunks. */
-const SLICE_BYTES = 4 * 1024 * 1024
-
-/** `SliceReader` of a Blob. */
-function readBlob(file: Blob): SliceReader {
-  return async (from, to) => new Uint8Array(await file.slice(from, to).arrayBuffer())
+/**
+ * The bytes of a Blob from `from` on, as its stream delivers them (the reader is cancelled when the
+ * consumer stops early). Measured in headless Chromium on a 1 GiB file: streams read faster than
+ * `slice().arrayBuffer()` of 4 MiB with one read ahead (1.0 against 0.7 GB/s with two workers),
+ * and keep only small chunks in flight.
+ */
+async function* blobChunks(file: Blob, from: number): AsyncGenerator<Uint8Array> {
+  const reader = file.slice(from).stream().getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      yield value
+    }
+  } finally {
+    reader.cancel().catch(() => undefined)
+  }
 }
 
 /** The chunks of a source, one at a time; `truth` is filled in for generated logs at the end. */
@@ -60,7 +71,7 @@ async function* chunksOf(source: LabSource, result: { truth: LogTruth | null }):
     return
   }
   if (!/\.gz$/i.test(source.file.name)) {
-    for await (const chunk of lineRangeChunks(readBlob(source.file), source.file.size, 0, source.file.size, SLICE_BYTES)) yield chunk.bytes
+    yield* blobChunks(source.file, 0)
     return
   }
   const stream = source.file
@@ -108,7 +119,8 @@ async function range(job: Extract<LabJob, { type: 'range' }>): Promise<void> {
   const report = reporter(job.slot, job.progress)
   const aggregator = new LogAggregator({ maxMemory: job.maxMemory })
   let first = true
-  for await (const chunk of lineRangeChunks(readBlob(job.file), job.file.size, job.start, job.end, SLICE_BYTES)) {
+  const from = rangeReadStart(job.start)
+  for await (const chunk of alignedRangeChunks(blobChunks(job.file, from), from, job.start, job.end)) {
     if (first) aggregator.restartAt(chunk.offset) // malformed examples are numbered from our first line
     first = false
     aggregator.push(chunk.bytes)

@@ -7,10 +7,11 @@ import {
   FIELD_ADDRESS, FIELD_MSEC, FIELD_SKIP, FIELD_TIME_ISO, FIELD_TIME_LOCAL, FIELD_XFF,
   compileLogFormat, findLiteral, literalAt, type ClientSource, type CompiledLogFormat,
 } from './log-format'
+import { LineScanner, SCAN_END, SCAN_SPECIAL, SCAN_TIME } from './line-scanner'
 import { MinuteCounts } from './minute-counts'
 import type { LogPartial } from './partial'
 import { SpaceSaving } from './space-saving'
-import { NO_TIME, TIME_LOCAL_LENGTH, TimeLocalCache, parseMsec, parseTimeIso } from './time'
+import { NO_TIME, TIME_LOCAL_LENGTH, TimeLocalCache, parseMsec, parseTimeIso, parseTimeLocal } from './time'
 
 /**
  * The stream engine: counts PV and UV per client address from byte chunks of any size, without
@@ -44,6 +45,18 @@ export interface AggregatorOptions {
   readonly maxMinutes?: number
   /** Offset of the first byte pushed within the whole input (for example offsets in a byte range). */
   readonly baseOffset?: number
+  /**
+   * Read `combined`-style lines with the WebAssembly scanner (assembly/lines.ts) where the runtime
+   * has WebAssembly SIMD (default true). False: the JavaScript loop only. The counts are the same.
+   */
+  readonly wasm?: boolean
+  /**
+   * Buffers to allocate inside the scanner's memory for a reader to fill (see `readBuffers`): chunks
+   * pushed from them are scanned in place instead of being copied. Default none.
+   */
+  readonly readBuffers?: number
+  /** Size of each read buffer (default 512 KiB). */
+  readonly readBufferBytes?: number
 }
 
 export const DEFAULT_MAX_MEMORY = 64 * 1024 * 1024
@@ -106,6 +119,8 @@ export class LogAggregator {
   private carryOffset = 0
   private skipping = false
   private offset: number
+  /** The WebAssembly scanner, for combined-style formats where available. */
+  private readonly scanner: LineScanner | null
 
   constructor(options: AggregatorOptions = {}) {
     this.format = typeof options.format === 'object' ? options.format : compileLogFormat(options.format, options.clientFrom)
@@ -126,6 +141,20 @@ export class LogAggregator {
     this.longLineHead = Math.min(this.exampleBytes, this.maxLineBytes)
     this.minutes = new MinuteCounts(options.maxMinutes)
     this.offset = options.baseOffset ?? 0
+    this.scanner = this.combined && options.wasm !== false ? LineScanner.create(options.readBuffers ?? 0, options.readBufferBytes ?? 512 * 1024) : null
+  }
+
+  /**
+   * The buffers asked for with the `readBuffers` option (empty when the WebAssembly scanner is not
+   * used): read bytes into one, push it (or a subarray), and the scanner reads them where they are.
+   */
+  get readBuffers(): readonly Uint8Array[] {
+    return this.scanner ? this.scanner.readBuffers : []
+  }
+
+  /** Which loop reads combined-style lines: `wasm` (WebAssembly SIMD) or `js`. */
+  get engine(): 'wasm' | 'js' {
+    return this.scanner ? 'wasm' : 'js'
   }
 
   /** Feeds the next bytes of the input (any size; the array is not kept). */
@@ -148,7 +177,9 @@ export class LogAggregator {
       start = nl + 1
     }
     this.view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-    if (this.combined) {
+    if (this.scanner) {
+      start = this.scannedLines(this.scanner, chunk, start, chunkOffset)
+    } else if (this.combined) {
       start = this.combinedLines(chunk, start, chunkOffset)
     } else {
       for (;;) {
@@ -223,7 +254,7 @@ export class LogAggregator {
    */
   get memoryBytes(): number {
     return this.v4.bytes + this.v6.bytes + this.hll.registers.byteLength + this.minutes.bytes + this.carry.byteLength +
-      (this.heavy ? this.heavy.bytes : 0) + this.retired
+      (this.heavy ? this.heavy.bytes : 0) + this.retired + (this.scanner ? this.scanner.ownBytes : 0)
   }
 
   /** Bytes of tables dropped by growing or by the switch to sketches (see `memoryBytes`). */
@@ -435,6 +466,98 @@ export class LogAggregator {
     this.curMinute = curMinute
     this.curMinuteCount = curCount
     return start
+  }
+
+  /**
+   * `combinedLines` through the WebAssembly scanner: the chunk is copied into the scanner's memory
+   * one window at a time (a window ends at its last newline; the rest is copied again with the next
+   * one). Returns the index after the last newline in `chunk`.
+   */
+  private scannedLines(scanner: LineScanner, chunk: Uint8Array, start: number, chunkOffset: number): number {
+    const memory = scanner.memory
+    const input = scanner.inputStart
+    const n = chunk.length
+    if (scanner.holds(chunk)) {
+      const at = chunk.byteOffset
+      return this.scanWindow(scanner, at + start, at + n, chunkOffset - at) - at
+    }
+    let pos = start
+    while (pos < n) {
+      const length = Math.min(scanner.windowBytes, n - pos)
+      memory.set(chunk.subarray(pos, pos + length), input)
+      const done = this.scanWindow(scanner, input, input + length, chunkOffset + pos - input) - input
+      pos += done
+      if (pos + (length - done) >= n) break // the rest of the chunk is an unfinished line: carried over
+      if (done === 0) return this.combinedLines(chunk, pos, chunkOffset) // a line longer than the window
+    }
+    return pos
+  }
+
+  /** Reads the lines in the scanner's memory [from, end); returns the index after the last newline. */
+  private scanWindow(scanner: LineScanner, from: number, end: number, offsetBase: number): number {
+    const memory = scanner.memory
+    const maxLine = this.maxLineBytes
+    let p = from
+    for (;;) {
+      const count = scanner.scan(p, end, maxLine)
+      if (count > 0) this.countClients(scanner.clients, count, scanner.minute)
+      const status = scanner.status
+      p = scanner.stopAt
+      if (status === SCAN_END) return p
+      if (status === SCAN_SPECIAL) {
+        const nl = scanner.lineEnd
+        this.lines++
+        this.lineBody(memory, p, nl, offsetBase + p)
+        p = nl + 1
+      } else if (status === SCAN_TIME) {
+        const at = scanner.timeAt
+        const minute = parseTimeLocal(memory, at)
+        if (minute !== NO_TIME) {
+          scanner.setKey(at, minute)
+        } else {
+          const nl = memory.indexOf(10, at)
+          if (nl < 0 || nl >= end) return p
+          this.lines++
+          this.lineBody(memory, p, nl, offsetBase + p)
+          p = nl + 1
+        }
+      }
+    }
+  }
+
+  /** `count` clients of lines at `minute`, from the scanner (the same counting as `combinedLines`). */
+  private countClients(clients: Int32Array, count: number, minute: number): void {
+    let exact = this.exact
+    let slots = this.v4.slots
+    let shift = this.v4.shift
+    let mask = (slots.length >>> 1) - 1
+    for (let k = 0; k < count; k++) {
+      const ip = clients[k] as number
+      let i = Math.imul(ip, 0x9e3779b1) >>> shift
+      let c = slots[2 * i + 1] as number
+      while (c !== 0 && slots[2 * i] !== ip) {
+        i = (i + 1) & mask
+        c = slots[2 * i + 1] as number
+      }
+      if (c !== 0 && exact) {
+        slots[2 * i + 1] = c + 1
+      } else {
+        this.count4(ip)
+        exact = this.exact
+        slots = this.v4.slots
+        shift = this.v4.shift
+        mask = (slots.length >>> 1) - 1
+      }
+    }
+    this.lines += count
+    this.pv += count
+    if (minute === this.curMinute) {
+      this.curMinuteCount += count
+    } else {
+      this.flushMinute()
+      this.curMinute = minute
+      this.curMinuteCount = count
+    }
   }
 
   /** Reads the fields of one line (without its newline) and counts it; returns OK or a reason. */

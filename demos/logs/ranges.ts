@@ -46,41 +46,76 @@ export interface OffsetChunk {
 /**
  * The bytes of the lines that start in `[start, end)` of an input of `size` bytes, in slices of
  * `sliceBytes`, read one slice ahead (the next read is requested before the current slice is
- * handed over). A line that starts before `start` is skipped; the line holding byte `end - 1` is
- * followed to its newline, however far past `end` that is, so ranges that cut `[0, size)` in any
- * way (aligned or not) count every line exactly once.
+ * handed over). See `alignedRangeChunks` for which lines belong to the range.
  */
-export async function* lineRangeChunks(read: SliceReader, size: number, start: number, end: number, sliceBytes: number): AsyncGenerator<OffsetChunk> {
-  if (start >= end || start >= size) return
-  let skipping = start > 0 && (await read(start - 1, start))[0] !== 10
+export function lineRangeChunks(read: SliceReader, size: number, start: number, end: number, sliceBytes: number): AsyncGenerator<OffsetChunk> {
+  const from = rangeReadStart(start)
+  return alignedRangeChunks(sliceReads(read, size, from, sliceBytes), from, start, end)
+}
+
+/** Where reading for the range starting at `start` begins: one byte earlier, to see whether a line starts at `start`. */
+export function rangeReadStart(start: number): number {
+  return start > 0 ? start - 1 : 0
+}
+
+/** Slices of `[from, size)` in order, one read ahead; ends early if a read comes back empty (the input shrank). */
+async function* sliceReads(read: SliceReader, size: number, from: number, sliceBytes: number): AsyncGenerator<Uint8Array> {
   const next = (pos: number): Promise<Uint8Array> | null => {
     if (pos >= size) return null
     const pending = read(pos, Math.min(size, pos + sliceBytes))
     pending.catch(() => undefined) // a read left behind by a cancelled run is not an unhandled rejection
     return pending
   }
-  let pending = next(start)
-  for (let pos = start; pending !== null;) {
+  let pending = next(from)
+  for (let pos = from; pending !== null;) {
     const chunk = await pending
-    if (chunk.length === 0) return // the input shrank
-    pending = next(pos + chunk.length)
+    if (chunk.length === 0) return
+    pos += chunk.length
+    pending = next(pos)
+    yield chunk
+  }
+}
+
+/**
+ * The bytes of the lines that start in `[start, end)`, from `chunks`: the input in order from
+ * `from = rangeReadStart(start)` on, in pieces of any size (slices of a Blob, a Blob's stream).
+ * A line that starts before `start` is skipped; the line holding byte `end - 1` is followed to
+ * its newline, however far past `end` that is, so ranges that cut the input in any way (aligned
+ * or not) count every line exactly once. Stops reading (and closes `chunks`) after that line.
+ */
+export async function* alignedRangeChunks(chunks: AsyncIterable<Uint8Array>, from: number, start: number, end: number): AsyncGenerator<OffsetChunk> {
+  if (start >= end) return
+  let pos = from
+  // the byte before `start` is read first: a line starts at `start` when it is a newline
+  let before = start > from
+  let skipping = false
+  for await (const piece of chunks) {
+    let chunk = piece
+    if (before) {
+      if (chunk.length === 0) continue
+      before = false
+      skipping = chunk[start - 1 - pos] !== 10
+      chunk = chunk.subarray(start - pos)
+      pos = start
+      if (chunk.length === 0) continue
+    }
     const chunkStart = pos
     pos += chunk.length
-    let from = 0
+    let first = 0
     if (skipping) {
       const nl = chunk.indexOf(10)
       if (nl < 0) continue
       skipping = false
-      from = nl + 1
-      if (chunkStart + from >= end) return // our first line would start at or after `end`
+      first = nl + 1
+      if (chunkStart + first >= end) return // our first line would start at or after `end`
     }
     if (pos < end) {
-      yield { offset: chunkStart + from, bytes: from === 0 ? chunk : chunk.subarray(from) }
+      yield { offset: chunkStart + first, bytes: first === 0 ? chunk : chunk.subarray(first) }
       continue
     }
     // this chunk holds byte end - 1: stop after the newline that ends its line
-    const nl = chunk.indexOf(10, Math.max(from, end - 1 - chunkStart))
-    yield { offset: chunkStart + from, bytes: chunk.subarray(from, nl < 0 ? chunk.length : nl + 1) }
+    const nl = chunk.indexOf(10, Math.max(first, end - 1 - chunkStart))
+    yield { offset: chunkStart + first, bytes: chunk.subarray(first, nl < 0 ? chunk.length : nl + 1) }
     if (nl >= 0) return
   }
 }

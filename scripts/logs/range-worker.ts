@@ -30,12 +30,14 @@ export interface RangeJob {
 
 /** Aggregates slices until none are left; `onChunk` runs after every read (the main thread reports progress there). */
 export async function aggregateRanges(job: Omit<RangeJob, 'job'>, onChunk?: () => void): Promise<LogPartial> {
-  const aggregator = new LogAggregator(job.options)
+  // The read buffers live in the WebAssembly scanner's memory when it is used: read bytes are scanned where they land.
+  const aggregator = new LogAggregator({ ...job.options, readBuffers: job.readAhead ? 2 : 1, readBufferBytes: READ_BUFFER_BYTES })
   const progress = new Float64Array(job.progress)
   const next = new Int32Array(job.next)
   const slices = job.bounds.length - 1
-  const buffers = job.readAhead ? readAheadBuffers() : null
-  const buffer = buffers ? buffers[0] : Buffer.allocUnsafeSlow(READ_BUFFER_BYTES)
+  const direct = aggregator.readBuffers.map((view) => Buffer.from(view.buffer, view.byteOffset, view.byteLength))
+  const buffers = job.readAhead ? (direct.length === 2 ? [direct[0] as Buffer, direct[1] as Buffer] as const : readAheadBuffers()) : null
+  const buffer = buffers ? buffers[0] : direct[0] ?? Buffer.allocUnsafeSlow(READ_BUFFER_BYTES)
   const fd = openSync(job.path, 'r')
   let done = 0
   try {

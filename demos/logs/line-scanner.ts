@@ -1,0 +1,159 @@
+import { LINES_WASM_HEX } from './lines-wasm'
+
+/**
+ * The WebAssembly hot loop of the stream engine (source: assembly/lines.ts). It reads lines that
+ * start like nginx's `combined` format 32 bytes at a time (SIMD), and hands back the IPv4 clients
+ * of a run of lines that share one minute; the aggregator counts them in its table and reads
+ * every other line itself. Memory layout of the module (one instance per aggregator):
+ *
+ *     [KEY, KEY+26)        the cached `$time_local` value
+ *     [OUT, OUT+4·CAP)     the clients of the last scan
+ *     [INPUT, INPUT+W)     the window the caller copies bytes into, then PADDING bytes
+ *     then `readBuffers`   buffers a reader may fill directly (no copy), each followed by PADDING
+ */
+
+const KEY = 16
+const OUT = 64
+/** Clients per scan. */
+export const SCAN_CAPACITY = 4096
+const INPUT = OUT + SCAN_CAPACITY * 4
+/** Bytes copied into the module per window (fits a core's L2 cache next to the table). */
+export const WINDOW_BYTES = 256 * 1024
+/** The scanner's loads may look this far past the end of the window. */
+const PADDING = 64
+
+/** Why a scan stopped (see assembly/lines.ts). */
+export const SCAN_END = 0
+export const SCAN_FULL = 1
+export const SCAN_SPECIAL = 2
+export const SCAN_TIME = 3
+
+interface LinesExports {
+  readonly memory: WebAssembly.Memory
+  readonly status: WebAssembly.Global
+  readonly stopAt: WebAssembly.Global
+  readonly lineEnd: WebAssembly.Global
+  readonly timeAt: WebAssembly.Global
+  setup(key: number, out: number): void
+  setKey(): void
+  scan(from: number, end: number, cap: number, maxLine: number): number
+}
+
+let compiled: WebAssembly.Module | null | undefined
+
+/** The compiled module, or null where WebAssembly (or its SIMD) is not available. Memoised. */
+function linesModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled
+  compiled = null
+  try {
+    if (typeof WebAssembly === 'object') {
+      const bytes = new Uint8Array(LINES_WASM_HEX.length / 2)
+      for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(LINES_WASM_HEX.slice(2 * i, 2 * i + 2), 16)
+      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes)
+    }
+  } catch {
+    compiled = null
+  }
+  return compiled
+}
+
+/** Whether this runtime can use the WebAssembly scanner. */
+export function lineScannerAvailable(): boolean {
+  return linesModule() !== null
+}
+
+export class LineScanner {
+  /** The module's whole memory (valid for the scanner's life: it never grows after creation). */
+  readonly memory: Uint8Array
+  /** Clients written by the last `scan`. */
+  readonly clients: Int32Array
+  readonly inputStart = INPUT
+  readonly windowBytes = WINDOW_BYTES
+  /** The minute of the cached key (every line of a scan has it). */
+  minute = 0
+  private readonly x: LinesExports
+
+  /**
+   * Buffers inside the module's memory: bytes read into one of them and pushed as a chunk (or a
+   * subarray of it) are scanned where they are, without the copy into the window.
+   */
+  readonly readBuffers: readonly Uint8Array[]
+
+  private constructor(module: WebAssembly.Module, readBuffers: number, readBufferBytes: number) {
+    this.x = new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }).exports as unknown as LinesExports
+    const direct = INPUT + WINDOW_BYTES + PADDING
+    const stride = align(readBufferBytes + PADDING, 64)
+    const pages = Math.ceil((direct + readBuffers * stride) / 65536)
+    const memory = this.x.memory
+    const have = memory.buffer.byteLength / 65536
+    if (have < pages) memory.grow(pages - have)
+    this.memory = new Uint8Array(memory.buffer)
+    this.clients = new Int32Array(memory.buffer, OUT, SCAN_CAPACITY)
+    const buffers: Uint8Array[] = []
+    for (let i = 0; i < readBuffers; i++) buffers.push(new Uint8Array(memory.buffer, direct + i * stride, readBufferBytes))
+    this.readBuffers = buffers
+    this.x.setup(KEY, OUT)
+  }
+
+  /**
+   * A new scanner (with `readBuffers` buffers of `readBufferBytes` for direct reads), or null where
+   * WebAssembly with SIMD is not available.
+   */
+  static create(readBuffers = 0, readBufferBytes = 0): LineScanner | null {
+    const module = linesModule()
+    return module ? new LineScanner(module, readBuffers, readBufferBytes) : null
+  }
+
+  /** Bytes of the module's memory. */
+  get bytes(): number {
+    return this.memory.byteLength
+  }
+
+  /** Bytes of the module's memory other than the read buffers (those are the reader's). */
+  get ownBytes(): number {
+    let direct = 0
+    for (const buffer of this.readBuffers) direct += buffer.byteLength
+    return this.memory.byteLength - direct
+  }
+
+  /** Whether `chunk` lies in this scanner's memory (a read buffer), to be scanned in place. */
+  holds(chunk: Uint8Array): boolean {
+    return chunk.buffer === this.memory.buffer && chunk.byteOffset >= INPUT + WINDOW_BYTES + PADDING
+  }
+
+  /** Reads lines in memory [from, end) (see assembly/lines.ts); returns the clients written. */
+  scan(from: number, end: number, maxLine: number): number {
+    return this.x.scan(from, end, SCAN_CAPACITY, maxLine)
+  }
+
+  get status(): number {
+    return this.x.status.value as number
+  }
+
+  get stopAt(): number {
+    return this.x.stopAt.value as number
+  }
+
+  get lineEnd(): number {
+    return this.x.lineEnd.value as number
+  }
+
+  get timeAt(): number {
+    return this.x.timeAt.value as number
+  }
+
+  /** Caches the (valid) `$time_local` value at `at` in memory, whose minute is `minute`. */
+  setKey(at: number, minute: number): void {
+    this.memory.copyWithin(KEY, at, at + 26)
+    this.minute = minute
+    this.x.setKey()
+  }
+}
+
+function align(value: number, to: number): number {
+  return Math.ceil(value / to) * to
+}
+
+function abortFromWasm(): never {
+  throw new Error('line scanner aborted')
+}
