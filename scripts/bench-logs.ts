@@ -15,7 +15,8 @@ import { truthPath, writeGeneratedLog } from './logs/write-log'
  * Generates a log in the system temp directory (or reuses it, or takes --file), then measures,
  * each in its own `node` child process so that peak RSS belongs to one engine: a newline-only
  * scan (the floor), the naive engine (readline + regex + Map; on a prefix when the file is
- * larger than --naive-limit), the stream engine on one thread and on N threads. Prints MB/s
+ * larger than --naive-limit), the stream engine with its JavaScript loop only on one thread, and
+ * with its WebAssembly scanner on one thread and on N threads. Prints MB/s
  * (10^6 bytes per second of engine time, best of --runs), peak RSS (VmHWM) and checks PV/UV
  * against the generator's truth.
  */
@@ -109,6 +110,8 @@ log('newline scan …')
 rows.push({ label: 'newline scan (floor)', m: best(bundle, ['--engine', 'scan', '--file', file], runs) })
 log('naive …')
 rows.push({ label: naiveLimit < size ? 'naive (prefix)' : 'naive', m: best(bundle, ['--engine', 'naive', '--file', file, '--limit', String(naiveLimit)], 1) })
+log('stream, JavaScript loop, 1 thread …')
+rows.push({ label: 'stream, JS loop, 1 thread', m: best(bundle, ['--engine', 'stream', '--wasm', 'false', '--workers', '1', '--file', file, ...memory], runs) })
 log('stream, 1 thread …')
 rows.push({ label: 'stream, 1 thread', m: best(bundle, ['--engine', 'stream', '--workers', '1', '--file', file, ...memory], runs) })
 if (workers > 1) {

@@ -11,7 +11,7 @@ import { closeSync } from 'node:fs'
 /**
  * One benchmark measurement, run in its own process by bench-logs.ts so that the peak RSS is this
  * engine's alone: `node engine.mjs bench-engine --engine scan|naive|stream --file F [--workers N]
- * [--limit SIZE] [--max-memory SIZE]`. Prints one JSON line: wall and CPU seconds of the engine
+ * [--limit SIZE] [--max-memory SIZE] [--wasm false]`. Prints one JSON line: wall and CPU seconds of the engine
  * (start-up excluded), the counts, and the process's peak RSS.
  */
 export async function runBenchEngine(argv: readonly string[]): Promise<number> {
@@ -23,6 +23,8 @@ export async function runBenchEngine(argv: readonly string[]): Promise<number> {
       workers: { type: 'string', default: '1' },
       limit: { type: 'string' },
       'max-memory': { type: 'string' },
+      // false: the stream engine's JavaScript loop instead of its WebAssembly scanner
+      wasm: { type: 'string', default: 'true' },
     },
   })
   const file = values.file
@@ -46,6 +48,7 @@ export async function runBenchEngine(argv: readonly string[]): Promise<number> {
     const run = await aggregateFile(file, {
       workers,
       limit: size,
+      wasm: values.wasm !== 'false',
       ...(values['max-memory'] === undefined ? {} : { maxMemory: parseSize(values['max-memory']) }),
     })
     const summary = summarize(run.partial, { top: 3 })

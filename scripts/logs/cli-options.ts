@@ -17,7 +17,9 @@ Counts PV and UV per client IP in an nginx access log (plain, .gz, or stdin).
   --max-line SIZE         longest line accepted (default 64KB); longer lines count as malformed
   --follow                keep reading as the file grows (rotation, truncation), summary every second; Ctrl+C stops
   --json                  one JSON object on stdout (with --follow: one per refresh)
-  --engine stream|naive   naive: readline + regex + Map, for comparison (one thread, no follow)
+  --engine stream|js|naive  stream (default): the byte parser with its WebAssembly SIMD loop;
+                          js: the same parser with its JavaScript loop only (same counts, slower);
+                          naive: readline + regex + Map, for comparison (one thread, no follow)
   -h, --help`
 
 export class UsageError extends Error {}
@@ -32,7 +34,7 @@ export interface CliOptions {
   readonly maxLineBytes: number
   readonly follow: boolean
   readonly json: boolean
-  readonly engine: 'stream' | 'naive'
+  readonly engine: 'stream' | 'js' | 'naive'
   readonly help: boolean
 }
 
@@ -89,7 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError((error as Error).message)
   }
   const engine = values.engine ?? 'stream'
-  if (engine !== 'stream' && engine !== 'naive') throw new UsageError(`--engine must be stream or naive, not "${engine}"`)
+  if (engine !== 'stream' && engine !== 'js' && engine !== 'naive') throw new UsageError(`--engine must be stream, js or naive, not "${engine}"`)
   const follow = values.follow
   if (follow && engine === 'naive') throw new UsageError('--follow works with the stream engine only')
   return {

@@ -65,6 +65,7 @@ async function runStream(options: CliOptions, io: CliIo, kind: 'stdin' | 'gzip' 
     clientFrom: options.clientFrom,
     maxMemory: options.maxMemory,
     maxLineBytes: options.maxLineBytes,
+    wasm: options.engine !== 'js',
   }
   if (kind === 'plain') {
     const total = statSync(options.input).size
@@ -186,12 +187,12 @@ async function runFollow(options: CliOptions, io: CliIo): Promise<void> {
   orphaned.unref()
   const started = performance.now()
   const clear = io.stdout.isTTY === true && !options.json
-  const aggregatorOptions = { format: options.format, clientFrom: options.clientFrom, maxMemory: tableBudget(options.maxMemory, 1), maxLineBytes: options.maxLineBytes }
+  const aggregatorOptions = { format: options.format, clientFrom: options.clientFrom, maxMemory: tableBudget(options.maxMemory, 1), maxLineBytes: options.maxLineBytes, wasm: options.engine !== 'js' }
   await followFile(options.input, aggregatorOptions, (partial, events, final) => {
     const summary = summarize({ ...partial, maxMemory: options.maxMemory }, { top: options.top })
     const seconds = (performance.now() - started) / 1000
     if (options.json) {
-      const doc = { ...jsonReport(summary, { seconds, engine: 'stream', workers: 1, input: options.input, compressed: false, format: options.format }), follow: { ...events, final } }
+      const doc = { ...jsonReport(summary, { seconds, engine: options.engine, workers: 1, input: options.input, compressed: false, format: options.format }), follow: { ...events, final } }
       io.stdout.write(`${JSON.stringify(doc)}\n`)
       return
     }
@@ -236,9 +237,10 @@ export async function runAggregateCli(argv: readonly string[], io: CliIo = defau
     const run = await runStream(options, io, kind)
     const seconds = (performance.now() - started) / 1000
     const summary = summarize(run.partial, { top: options.top })
-    const engine = run.workers > 1 ? `stream, ${String(run.workers)} threads` : 'stream, 1 thread'
+    const loop = options.engine === 'js' ? 'stream (JavaScript loop)' : 'stream'
+    const engine = run.workers > 1 ? `${loop}, ${String(run.workers)} threads` : `${loop}, 1 thread`
     if (options.json) {
-      const doc = jsonReport(summary, { seconds, engine: 'stream', workers: run.workers, input: options.input, compressed: run.compressed, format: options.format })
+      const doc = jsonReport(summary, { seconds, engine: options.engine, workers: run.workers, input: options.input, compressed: run.compressed, format: options.format })
       io.stdout.write(`${JSON.stringify(doc)}\n`)
     } else {
       const title = `${options.input === '-' ? 'stdin' : options.input}${run.compressed ? ' (gzip)' : ''}`

@@ -117,6 +117,7 @@ export async function aggregateFile(path: string, options: FileAggregateOptions 
     maxExamples: options.maxExamples,
     exampleBytes: options.exampleBytes,
     maxMinutes: options.maxMinutes,
+    wasm: options.wasm,
     maxMemory: tableBudget(maxMemory, threads),
   }
   // read-ahead needs a free core for libuv's thread pool to copy on (measured: with both cores

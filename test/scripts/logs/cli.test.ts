@@ -51,6 +51,19 @@ describe('npm run aggregate', () => {
     expect(r.stderr).toBe('') // no progress bar when stderr is not a terminal
   }, 30_000)
 
+  it('gives the same counts with the JavaScript loop only (--engine js), on threads, from a .gz and stdin', () => {
+    const gz = join(dir, 'js.log.gz')
+    writeFileSync(gz, gzipSync(readFileSync(file)))
+    const stream = JSON.parse(viaEngine([file, '--json', '--workers', '2']).stdout) as Record<string, unknown>
+    for (const run of [viaEngine([file, '--engine', 'js', '--json', '--workers', '2']), viaEngine([gz, '--engine', 'js', '--json']), viaEngine(['-', '--engine', 'js', '--json'], readFileSync(file))]) {
+      expect(run.status).toBe(0)
+      const doc = JSON.parse(run.stdout) as Record<string, unknown>
+      expect(doc).toMatchObject({ pv: truth.pv, uv: truth.uv, engine: 'js' })
+      expect(doc['top']).toEqual(stream['top'])
+    }
+    expect(viaEngine([file, '--engine', 'js']).stdout).toContain('stream (JavaScript loop), ')
+  }, 30_000)
+
   it('gives the same PV and UV with the naive engine (readline + regex + Map), from a file, a .gz and stdin', () => {
     const gz = join(dir, 'naive.log.gz')
     writeFileSync(gz, gzipSync(readFileSync(file)))
