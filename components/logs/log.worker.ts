@@ -103,21 +103,21 @@ async function single(job: Extract<LabJob, { type: 'single' }>): Promise<void> {
     post({ type: 'naive', result: naive.result(10), truth: found.truth, seconds: (performance.now() - started) / 1000 })
     return
   }
-  const aggregator = new LogAggregator({ maxMemory: job.maxMemory })
+  const aggregator = new LogAggregator({ maxMemory: job.maxMemory, wasm: job.wasm })
   for await (const chunk of chunksOf(job.source, found)) {
     aggregator.push(chunk)
     report(aggregator.bytes, aggregator.lines)
   }
   aggregator.end()
   report(aggregator.bytes, aggregator.lines)
-  post({ type: 'summary', summary: summarize(aggregator.result(), { top: 10 }), truth: found.truth, seconds: (performance.now() - started) / 1000 })
+  post({ type: 'summary', summary: summarize(aggregator.result(), { top: 10 }), truth: found.truth, seconds: (performance.now() - started) / 1000, loop: aggregator.engine })
 }
 
 /** Lines whose first byte lies in [start, end) belong to this range. */
 async function range(job: Extract<LabJob, { type: 'range' }>): Promise<void> {
   const started = performance.now()
   const report = reporter(job.slot, job.progress)
-  const aggregator = new LogAggregator({ maxMemory: job.maxMemory })
+  const aggregator = new LogAggregator({ maxMemory: job.maxMemory, wasm: job.wasm })
   let first = true
   const from = rangeReadStart(job.start)
   for await (const chunk of alignedRangeChunks(blobChunks(job.file, from), from, job.start, job.end)) {
@@ -129,7 +129,7 @@ async function range(job: Extract<LabJob, { type: 'range' }>): Promise<void> {
   aggregator.end()
   report(aggregator.bytes, aggregator.lines)
   const partial = aggregator.result()
-  post({ type: 'partial', partial, seconds: (performance.now() - started) / 1000 }, partialTransferables(partial))
+  post({ type: 'partial', partial, seconds: (performance.now() - started) / 1000, loop: aggregator.engine }, partialTransferables(partial))
 }
 
 /** Deals generated chunks round-robin to the consumers, at most 4 in flight per consumer. */
@@ -161,7 +161,7 @@ async function produce(job: Extract<LabJob, { type: 'produce' }>): Promise<void>
 function consume(job: Extract<LabJob, { type: 'consume' }>): void {
   const started = performance.now()
   const report = reporter(job.slot, job.progress)
-  const aggregator = new LogAggregator({ maxMemory: job.maxMemory })
+  const aggregator = new LogAggregator({ maxMemory: job.maxMemory, wasm: job.wasm })
   job.port.onmessage = (event: MessageEvent<ChunkMessage>) => {
     const message = event.data
     if (message.type === 'chunk') {
@@ -173,7 +173,7 @@ function consume(job: Extract<LabJob, { type: 'consume' }>): void {
     aggregator.end()
     report(aggregator.bytes, aggregator.lines)
     const partial = aggregator.result()
-    post({ type: 'partial', partial, seconds: (performance.now() - started) / 1000 }, partialTransferables(partial))
+    post({ type: 'partial', partial, seconds: (performance.now() - started) / 1000, loop: aggregator.engine }, partialTransferables(partial))
   }
 }
 

@@ -10,6 +10,9 @@ import type { NaiveResult } from '../../demos/logs/naive'
  */
 export type Engine = 'naive' | 'stream' | 'parallel'
 
+/** The stream engine's hot loop: WebAssembly SIMD or plain JavaScript (the counts are the same). */
+export type Loop = 'wasm' | 'js'
+
 export interface GeneratedSource {
   readonly kind: 'generated'
   readonly size: number
@@ -32,6 +35,8 @@ export interface SingleJob {
   readonly engine: 'naive' | 'stream'
   readonly source: LabSource
   readonly maxMemory: number
+  /** Let the stream engine use its WebAssembly scanner where available (ignored by the naive one). */
+  readonly wasm: boolean
   /** Slot in `progress` this worker writes (bytes read), or -1 to post progress messages. */
   readonly slot: number
   readonly progress: SharedArrayBuffer | null
@@ -44,6 +49,7 @@ export interface RangeJob {
   readonly start: number
   readonly end: number
   readonly maxMemory: number
+  readonly wasm: boolean
   readonly slot: number
   readonly progress: SharedArrayBuffer | null
 }
@@ -60,6 +66,7 @@ export interface ConsumeJob {
   readonly type: 'consume'
   readonly port: MessagePort
   readonly maxMemory: number
+  readonly wasm: boolean
   readonly slot: number
   readonly progress: SharedArrayBuffer | null
 }
@@ -76,9 +83,9 @@ export type LabJob = SingleJob | RangeJob | ProduceJob | ConsumeJob | LiveJob
 
 export type LabWorkerMessage =
   | { readonly type: 'progress'; readonly bytes: number; readonly lines: number }
-  | { readonly type: 'summary'; readonly summary: LogSummary; readonly truth: LogTruth | null; readonly seconds: number }
+  | { readonly type: 'summary'; readonly summary: LogSummary; readonly truth: LogTruth | null; readonly seconds: number; readonly loop: Loop }
   | { readonly type: 'naive'; readonly result: NaiveResult; readonly truth: LogTruth | null; readonly seconds: number }
-  | { readonly type: 'partial'; readonly partial: LogPartial; readonly seconds: number }
+  | { readonly type: 'partial'; readonly partial: LogPartial; readonly seconds: number; readonly loop: Loop }
   | { readonly type: 'truth'; readonly truth: LogTruth }
   | { readonly type: 'live'; readonly summary: LogSummary; readonly linesPerSecond: number }
   | { readonly type: 'stopped'; readonly reason: string; readonly bytes: number; readonly lines: number }

@@ -4,7 +4,7 @@ import { mergeResults, type LogPartial } from '../../demos/logs/partial'
 import { summarize, type LogSummary, type TopClient } from '../../demos/logs/summary'
 import type { NaiveResult } from '../../demos/logs/naive'
 import LogWorker from './log.worker?worker'
-import type { Engine, FileSource, GeneratedSource, LabJob, LabSource, LabWorkerMessage } from './protocol'
+import type { Engine, FileSource, GeneratedSource, LabJob, LabSource, LabWorkerMessage, Loop } from './protocol'
 
 /**
  * The 8.7 lab's state: runs an engine over a source in workers, shows progress at least 10 times a
@@ -27,6 +27,17 @@ export interface LabResult {
   readonly lines: number
   readonly seconds: number
   readonly truth: LogTruth | null
+  /** The stream engine's loop that ran (for parallel: 'wasm' only if it ran in every worker); null for naive. */
+  readonly loop: Loop | null
+  /** The WebAssembly scanner was asked for but the runtime lacks WebAssembly SIMD: JavaScript ran. */
+  readonly wasmUnavailable: boolean
+}
+
+export interface RunOptions {
+  /** Memory budget of each worker's tables (default 64 MiB). */
+  readonly maxMemory?: number
+  /** Let the stream engine use its WebAssembly SIMD scanner where available (default true). */
+  readonly wasm?: boolean
 }
 
 export interface LabProgress {
@@ -47,12 +58,25 @@ export interface LogLab {
   /** Samples of throughput for the chart: [ms since start, MB/s]. */
   throughput: ShallowRef<[number, number][]>
   shared: boolean
-  start(source: LabSource, engine: Engine, maxMemory?: number): void
+  start(source: LabSource, engine: Engine, options?: RunOptions): void
   startLive(linesPerSecond: number, seed: number): void
   cancel(): void
 }
 
-function toResult(engine: Engine, workers: number, summary: LogSummary, truth: LogTruth | null, seconds: number): LabResult {
+/** The loop of a run over several workers: 'wasm' only if every worker ran it. */
+export function combinedLoop(loops: readonly Loop[]): Loop {
+  return loops.length > 0 && loops.every((loop) => loop === 'wasm') ? 'wasm' : 'js'
+}
+
+function toResult(
+  engine: Engine,
+  workers: number,
+  summary: LogSummary,
+  truth: LogTruth | null,
+  seconds: number,
+  loop: Loop,
+  wasmRequested: boolean,
+): LabResult {
   return {
     engine,
     workers,
@@ -68,6 +92,8 @@ function toResult(engine: Engine, workers: number, summary: LogSummary, truth: L
     lines: summary.lines,
     seconds,
     truth,
+    loop,
+    wasmUnavailable: wasmRequested && loop === 'js',
   }
 }
 
@@ -87,6 +113,8 @@ function naiveResult(result: NaiveResult, truth: LogTruth | null, seconds: numbe
     lines: result.lines,
     seconds,
     truth,
+    loop: null,
+    wasmUnavailable: false,
   }
 }
 
@@ -179,10 +207,10 @@ export function useLogLab(): LogLab {
     state.value = 'done'
   }
 
-  function startSingle(source: LabSource, engine: 'naive' | 'stream', maxMemory: number, total: number | null): void {
+  function startSingle(source: LabSource, engine: 'naive' | 'stream', maxMemory: number, wasm: boolean, total: number | null): void {
     begin(total, 1)
     const worker = spawn((message) => {
-      if (message.type === 'summary') finish(toResult('stream', 1, message.summary, message.truth, message.seconds))
+      if (message.type === 'summary') finish(toResult('stream', 1, message.summary, message.truth, message.seconds, message.loop, wasm))
       else if (message.type === 'naive') finish(naiveResult(message.result, message.truth, message.seconds))
       else if (message.type === 'stopped') {
         sample()
@@ -191,7 +219,7 @@ export function useLogLab(): LogLab {
         state.value = 'stopped'
       }
     }, 0)
-    const job: LabJob = { type: 'single', engine, source, maxMemory, slot: 0, progress: sab }
+    const job: LabJob = { type: 'single', engine, source, maxMemory, wasm, slot: 0, progress: sab }
     worker.postMessage(job)
   }
 
@@ -200,29 +228,32 @@ export function useLogLab(): LogLab {
     return Math.min(8, Math.max(2, cores))
   }
 
-  function collect(expected: number, truthNeeded: boolean): (message: LabWorkerMessage) => void {
+  function collect(expected: number, truthNeeded: boolean, wasm: boolean): (message: LabWorkerMessage) => void {
     const partials: LogPartial[] = []
+    const loops: Loop[] = []
     let truth: LogTruth | null = null
     let seconds = 0
     return (message) => {
       if (message.type === 'partial') {
         partials.push(message.partial)
+        loops.push(message.loop)
         seconds = Math.max(seconds, message.seconds)
       } else if (message.type === 'truth') {
         truth = message.truth
       }
       if (partials.length === expected && (!truthNeeded || truth !== null)) {
         const merged = partials.reduce((a, b) => mergeResults(a, b))
-        finish(toResult('parallel', expected, summarize(merged, { top: 10 }), truth, (performance.now() - startedAt) / 1000))
+        const elapsed = (performance.now() - startedAt) / 1000
+        finish(toResult('parallel', expected, summarize(merged, { top: 10 }), truth, elapsed, combinedLoop(loops), wasm))
       }
     }
   }
 
-  function startParallelFile(source: FileSource, maxMemory: number): void {
+  function startParallelFile(source: FileSource, maxMemory: number, wasm: boolean): void {
     const n = parallelCount()
     const size = source.file.size
     begin(size, n)
-    const onMessage = collect(n, false)
+    const onMessage = collect(n, false, wasm)
     for (let i = 0; i < n; i++) {
       const worker = spawn(onMessage, i)
       const job: LabJob = {
@@ -231,6 +262,7 @@ export function useLogLab(): LogLab {
         start: Math.floor((i * size) / n),
         end: Math.floor(((i + 1) * size) / n),
         maxMemory,
+        wasm,
         slot: i,
         progress: sab,
       }
@@ -238,16 +270,16 @@ export function useLogLab(): LogLab {
     }
   }
 
-  function startParallelGenerated(source: GeneratedSource, maxMemory: number): void {
+  function startParallelGenerated(source: GeneratedSource, maxMemory: number, wasm: boolean): void {
     const consumers = Math.max(1, parallelCount() - 1)
     begin(source.size, consumers)
-    const onMessage = collect(consumers, true)
+    const onMessage = collect(consumers, true, wasm)
     const ports: MessagePort[] = []
     for (let i = 0; i < consumers; i++) {
       const channel = new MessageChannel()
       ports.push(channel.port1)
       const worker = spawn(onMessage, i)
-      const job: LabJob = { type: 'consume', port: channel.port2, maxMemory, slot: i, progress: sab }
+      const job: LabJob = { type: 'consume', port: channel.port2, maxMemory, wasm, slot: i, progress: sab }
       worker.postMessage(job, [channel.port2])
     }
     const producer = spawn(onMessage, consumers)
@@ -255,15 +287,17 @@ export function useLogLab(): LogLab {
     producer.postMessage(job, ports)
   }
 
-  function start(source: LabSource, engine: Engine, maxMemory = 64 * 1024 * 1024): void {
+  function start(source: LabSource, engine: Engine, options: RunOptions = {}): void {
+    const maxMemory = options.maxMemory ?? 64 * 1024 * 1024
+    const wasm = options.wasm ?? true
     const total = source.kind === 'generated' ? source.size : /\.gz$/i.test(source.file.name) ? null : source.file.size
-    if (engine !== 'parallel') return startSingle(source, engine, maxMemory, total)
+    if (engine !== 'parallel') return startSingle(source, engine, maxMemory, wasm, total)
     if (source.kind === 'file') {
       // A gzip stream cannot be split into byte ranges: it is read by one worker.
-      if (total === null) return startSingle(source, 'stream', maxMemory, total)
-      return startParallelFile(source, maxMemory)
+      if (total === null) return startSingle(source, 'stream', maxMemory, wasm, total)
+      return startParallelFile(source, maxMemory, wasm)
     }
-    return startParallelGenerated(source, maxMemory)
+    return startParallelGenerated(source, maxMemory, wasm)
   }
 
   function startLive(linesPerSecond: number, seed: number): void {

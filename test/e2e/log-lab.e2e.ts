@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { LogGenerator } from '../../demos/logs/generate'
 import { launchChromium } from '../../scripts/chromium'
 
-/** The 8.7 lab: every engine finds the generator's truth; workers agree with one thread; Cancel is quick. */
+/** The 8.7 lab: every engine finds the generator's truth; workers agree with one thread; Cancel is quick; both loops count alike. */
 const siteUrl = inject('siteUrl')
 let browser: Browser
 let page: Page
@@ -25,7 +25,7 @@ afterAll(async () => {
 })
 
 async function aggregate(engine: string): Promise<{ pv: number; uv: number; truth: string | null }> {
-  await lab.locator(`[data-engine="${engine}"]`).check()
+  await lab.locator(`input[data-engine="${engine}"]`).check()
   await lab.locator('[data-action="run"]').click()
   await page.waitForFunction(
     (el) => ['done', 'error', 'stopped'].includes((el as HTMLElement).dataset.state ?? ''),
@@ -61,7 +61,7 @@ describe('the 8.7 lab on a 200 MB generated log', () => {
 
   it('cancels within 200 ms', async () => {
     await lab.locator('[data-option="size"]').selectOption(String(10e9))
-    await lab.locator('[data-engine="stream"]').check()
+    await lab.locator('input[data-engine="stream"]').check()
     await lab.locator('[data-action="run"]').click()
     await page.waitForFunction((el) => Number((el as HTMLElement).querySelector('[data-progress]')?.getAttribute('data-bytes')) > 5e6, await lab.elementHandle())
     const ms = await lab.evaluate(
@@ -118,5 +118,25 @@ describe('the 8.7 lab on a file', () => {
     await page.waitForFunction((el) => ['done', 'error'].includes((el as HTMLElement).dataset.state ?? ''), await lab.elementHandle(), { timeout: 30_000 })
     expect(await lab.getAttribute('data-state')).toBe('error')
     expect((await lab.locator('[data-reason]').textContent())?.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the 8.7 lab’s WebAssembly scanner', () => {
+  it('counts the same with the WebAssembly loop and the plain JavaScript loop', async () => {
+    await lab.locator('[data-source="generated"]').check()
+    await lab.locator('[data-option="size"]').selectOption(String(10e6))
+    const wasmOption = lab.locator('[data-option="wasm"]')
+    const loop = (): Promise<string | null> => lab.locator('[data-result]').getAttribute('data-loop')
+    expect(await wasmOption.isChecked()).toBe(true)
+    const wasm = await aggregate('stream')
+    expect(await loop()).toBe('wasm')
+    await wasmOption.uncheck()
+    const js = await aggregate('stream')
+    expect(await loop()).toBe('js')
+    expect(await lab.locator('[data-result] .note').first().textContent()).toMatch(/· JavaScript:/)
+    expect(wasm.truth).toBe('true')
+    expect(js).toEqual(wasm)
+    await lab.locator('input[data-engine="naive"]').check()
+    expect(await wasmOption.isDisabled()).toBe(true)
   })
 })
