@@ -4,7 +4,7 @@
 // The caller (demos/logs/line-scanner.ts) copies bytes into this module's memory and calls `scan`.
 // For each line that starts `a.b.c.d - user [dd/Mon/yyyy:hh:mm:ss ±hhmm] "` with the timestamp's
 // minute equal to the cached key, `scan` writes the IPv4 address to the output and goes on. It
-// stops at anything else and says why in `status`:
+// stops at anything else and says why in its state's `status`:
 //   0  no complete line left (the bytes from `stopAt` are the start of an unfinished line)
 //   1  the output is full
 //   2  a line the JavaScript engine must read: [stopAt, lineEnd) (IPv6, malformed, too long, …)
@@ -14,18 +14,27 @@
 
 let keyPtr: usize = 0
 let outPtr: usize = 0
+let statePtr: usize = 0
 let hasKey: bool = false
 
-export let status: i32 = 0
-export let stopAt: usize = 0
-export let lineEnd: usize = 0
-export let timeAt: usize = 0
-
-/** Where the 26 key bytes and the output (u32 per line) live. */
-export function setup(key: usize, out: usize): void {
+/**
+ * Where the 26 key bytes, the output (u32 per line) and the stop state live. The state is four
+ * u32 in memory (the caller reads them through a typed array, cheaper than exported globals):
+ * status, stopAt, lineEnd, timeAt.
+ */
+export function setup(key: usize, out: usize, state: usize): void {
   keyPtr = key
   outPtr = out
+  statePtr = state
   hasKey = false
+}
+
+// @ts-ignore: decorator
+@inline function stop(status: i32, stopAt: usize, lineEnd: usize, timeAt: usize): void {
+  store<u32>(statePtr, status)
+  store<u32>(statePtr, stopAt, 4)
+  store<u32>(statePtr, lineEnd, 8)
+  store<u32>(statePtr, timeAt, 12)
 }
 
 /** The caller has written a valid `$time_local` value to the key bytes. */
@@ -69,8 +78,7 @@ export function scan(p: usize, end: usize, cap: i32, maxLine: i32): i32 {
   const k24 = load<u16>(key, 24)
   while (n < cap) {
     if (p >= end) {
-      status = 0
-      stopAt = p
+      stop(0, p, 0, 0)
       return n
     }
     // a.b.c.d: one to three digits each, no leading zero, at most 255
@@ -138,9 +146,7 @@ export function scan(p: usize, end: usize, cap: i32, maxLine: i32): i32 {
     if (ok) {
       if (!hasKey || load<u64>(q) != k0 || load<u64>(q, 8) != k8 || load<u8>(q, 16) != k16 ||
         load<u32>(q, 20) != k20 || load<u16>(q, 24) != k24) {
-        status = 3
-        stopAt = p
-        timeAt = q
+        stop(3, p, 0, q)
         return n
       }
       const s1 = <u32>load<u8>(q, 18) - 48
@@ -152,23 +158,19 @@ export function scan(p: usize, end: usize, cap: i32, maxLine: i32): i32 {
     // the rest of the line is not read: only its newline is needed
     const nl = findNewline(ok ? q : p, end)
     if (nl == <usize>-1) {
-      status = 0
-      stopAt = p
+      stop(0, p, 0, 0)
       return n
     }
     let e = nl
     if (e > p && load<u8>(e - 1) == 13) e--
     if (!ok || <i32>(e - p) > maxLine) {
-      status = 2
-      stopAt = p
-      lineEnd = nl
+      stop(2, p, nl, 0)
       return n
     }
     store<u32>(out + (<usize>n << 2), ip)
     n++
     p = nl + 1
   }
-  status = 1
-  stopAt = p
+  stop(1, p, 0, 0)
   return n
 }

@@ -7,12 +7,15 @@ import { LINES_WASM_HEX } from './lines-wasm'
  * every other line itself. Memory layout of the module (one instance per aggregator):
  *
  *     [KEY, KEY+26)        the cached `$time_local` value
+ *     [STATE, STATE+16)    why and where the last scan stopped
  *     [OUT, OUT+4·CAP)     the clients of the last scan
  *     [INPUT, INPUT+W)     the window the caller copies bytes into, then PADDING bytes
  *     then `readBuffers`   buffers a reader may fill directly (no copy), each followed by PADDING
  */
 
 const KEY = 16
+/** Four u32 the scanner leaves on stopping: status, stopAt, lineEnd, timeAt. */
+const STATE = 48
 const OUT = 64
 /** Clients per scan. */
 export const SCAN_CAPACITY = 4096
@@ -30,11 +33,7 @@ export const SCAN_TIME = 3
 
 interface LinesExports {
   readonly memory: WebAssembly.Memory
-  readonly status: WebAssembly.Global
-  readonly stopAt: WebAssembly.Global
-  readonly lineEnd: WebAssembly.Global
-  readonly timeAt: WebAssembly.Global
-  setup(key: number, out: number): void
+  setup(key: number, out: number, state: number): void
   setKey(): void
   scan(from: number, end: number, cap: number, maxLine: number): number
 }
@@ -67,6 +66,7 @@ export class LineScanner {
   readonly memory: Uint8Array
   /** Clients written by the last `scan`. */
   readonly clients: Int32Array
+  private readonly state: Uint32Array
   readonly inputStart = INPUT
   readonly windowBytes = WINDOW_BYTES
   /** The minute of the cached key (every line of a scan has it). */
@@ -89,10 +89,11 @@ export class LineScanner {
     if (have < pages) memory.grow(pages - have)
     this.memory = new Uint8Array(memory.buffer)
     this.clients = new Int32Array(memory.buffer, OUT, SCAN_CAPACITY)
+    this.state = new Uint32Array(memory.buffer, STATE, 4)
     const buffers: Uint8Array[] = []
     for (let i = 0; i < readBuffers; i++) buffers.push(new Uint8Array(memory.buffer, direct + i * stride, readBufferBytes))
     this.readBuffers = buffers
-    this.x.setup(KEY, OUT)
+    this.x.setup(KEY, OUT, STATE)
   }
 
   /**
@@ -127,19 +128,19 @@ export class LineScanner {
   }
 
   get status(): number {
-    return this.x.status.value as number
+    return this.state[0] as number
   }
 
   get stopAt(): number {
-    return this.x.stopAt.value as number
+    return this.state[1] as number
   }
 
   get lineEnd(): number {
-    return this.x.lineEnd.value as number
+    return this.state[2] as number
   }
 
   get timeAt(): number {
-    return this.x.timeAt.value as number
+    return this.state[3] as number
   }
 
   /** Caches the (valid) `$time_local` value at `at` in memory, whose minute is `minute`. */
