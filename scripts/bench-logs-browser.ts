@@ -15,7 +15,8 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: String(2 ** 30) },
     file: { type: 'string', default: '/tmp/lesson8-bench-1g.log' },
-    engines: { type: 'string', default: 'parallel,stream,naive' },
+    // also stream-js, parallel-js: the stream engine with its JavaScript loop only
+    engines: { type: 'string', default: 'parallel,stream,stream-js,naive' },
     // measuring memory makes every worker collect garbage: `--memory false` times the engines alone
     memory: { type: 'string', default: 'true' },
   },
@@ -76,7 +77,11 @@ try {
         return (await perf.measureUserAgentSpecificMemory()).bytes
       }) : Promise.resolve(0)
     const before = await measure()
-    await lab.locator(`[data-engine="${engine}"]`).check()
+    // `stream-js` and `parallel-js`: the same engines with the WebAssembly scanner switched off
+    const js = engine.endsWith('-js')
+    await lab.locator(`input[data-engine="${engine.replace(/-js$/, '')}"]`).check()
+    const wasmBox = lab.locator('[data-option="wasm"]')
+    if (await wasmBox.isEnabled()) await wasmBox.setChecked(!js)
     await lab.locator('[data-action="run"]').click()
     let peak = before
     for (;;) {
@@ -89,7 +94,7 @@ try {
     const result = lab.locator('[data-result]')
     const text = (await lab.locator('.result .note').first().textContent()) ?? (await lab.getAttribute('data-state'))
     console.log(
-      `${engine.padEnd(9)} ${text}  memory growth during the run: ${measuring ? `${((peak - before) / 1e6).toFixed(1)} MB` : 'not measured'}  PV ${await result.getAttribute('data-pv')}  UV ${await result.getAttribute('data-uv')}`,
+      `${engine.padEnd(11)} ${text}  memory growth during the run: ${measuring ? `${((peak - before) / 1e6).toFixed(1)} MB` : 'not measured'}  PV ${await result.getAttribute('data-pv')}  UV ${await result.getAttribute('data-uv')}`,
     )
   }
 } finally {
