@@ -11,11 +11,19 @@
 //   3  the line at `stopAt` has a timestamp (at `timeAt`) other than the cached key: the caller
 //      parses it, stores it with `setKey`, and scans again from `stopAt`
 // So every line of one `scan` has the same minute, and the caller adds them in one step.
+//
+// With a table set (`setTable`), a client already in the caller's IPv4 table (open addressing,
+// [key, count] u32 pairs, Fibonacci hashing, linear probing: demos/logs/ipv4-table.ts) is counted
+// here; only clients not found are written to the output for the caller to insert. The state's
+// fifth u32 is the number of lines the scan accepted, counted here or written out.
 
 let keyPtr: usize = 0
 let outPtr: usize = 0
 let statePtr: usize = 0
 let hasKey: bool = false
+let tablePtr: usize = 0
+let tableShift: u32 = 32
+let tableMask: u32 = 0
 
 /**
  * Where the 26 key bytes, the output (u32 per line) and the stop state live. The state is four
@@ -30,11 +38,19 @@ export function setup(key: usize, out: usize, state: usize): void {
 }
 
 // @ts-ignore: decorator
-@inline function stop(status: i32, stopAt: usize, lineEnd: usize, timeAt: usize): void {
+@inline function stop(status: i32, stopAt: usize, lineEnd: usize, timeAt: usize, lines: i32): void {
+  store<u32>(statePtr, lines, 16)
   store<u32>(statePtr, status)
   store<u32>(statePtr, stopAt, 4)
   store<u32>(statePtr, lineEnd, 8)
   store<u32>(statePtr, timeAt, 12)
+}
+
+/** The caller's IPv4 table: `capacity` = 2^`bits` slots at `ptr` (0: no table, write every client out). */
+export function setTable(ptr: usize, bits: u32): void {
+  tablePtr = ptr
+  tableShift = 32 - bits
+  tableMask = (<u32>1 << bits) - 1
 }
 
 /** The caller has written a valid `$time_local` value to the key bytes. */
@@ -69,7 +85,11 @@ export function setKey(): void {
  */
 export function scan(p: usize, end: usize, cap: i32, maxLine: i32): i32 {
   let n: i32 = 0
+  let lines: i32 = 0
   const out = outPtr
+  const table = tablePtr
+  const shift = tableShift
+  const mask = tableMask
   const key = keyPtr
   const k0 = load<u64>(key)
   const k8 = load<u64>(key, 8)
@@ -78,7 +98,7 @@ export function scan(p: usize, end: usize, cap: i32, maxLine: i32): i32 {
   const k24 = load<u16>(key, 24)
   while (n < cap) {
     if (p >= end) {
-      stop(0, p, 0, 0)
+      stop(0, p, 0, 0, lines)
       return n
     }
     // a.b.c.d: one to three digits each, no leading zero, at most 255
@@ -146,7 +166,7 @@ export function scan(p: usize, end: usize, cap: i32, maxLine: i32): i32 {
     if (ok) {
       if (!hasKey || load<u64>(q) != k0 || load<u64>(q, 8) != k8 || load<u8>(q, 16) != k16 ||
         load<u32>(q, 20) != k20 || load<u16>(q, 24) != k24) {
-        stop(3, p, 0, q)
+        stop(3, p, 0, q, lines)
         return n
       }
       const s1 = <u32>load<u8>(q, 18) - 48
@@ -158,19 +178,36 @@ export function scan(p: usize, end: usize, cap: i32, maxLine: i32): i32 {
     // the rest of the line is not read: only its newline is needed
     const nl = findNewline(ok ? q : p, end)
     if (nl == <usize>-1) {
-      stop(0, p, 0, 0)
+      stop(0, p, 0, 0, lines)
       return n
     }
     let e = nl
     if (e > p && load<u8>(e - 1) == 13) e--
     if (!ok || <i32>(e - p) > maxLine) {
-      stop(2, p, nl, 0)
+      stop(2, p, nl, 0, lines)
       return n
+    }
+    lines++
+    p = nl + 1
+    if (table != 0) {
+      let i = (ip * 0x9e3779b1) >> shift
+      let found = false
+      for (;;) {
+        const slot = table + (<usize>i << 3)
+        const c = load<u32>(slot, 4)
+        if (c == 0) break
+        if (load<u32>(slot) == ip) {
+          store<u32>(slot, c + 1, 4)
+          found = true
+          break
+        }
+        i = (i + 1) & mask
+      }
+      if (found) continue
     }
     store<u32>(out + (<usize>n << 2), ip)
     n++
-    p = nl + 1
   }
-  stop(1, p, 0, 0)
+  stop(1, p, 0, 0, lines)
   return n
 }

@@ -141,7 +141,13 @@ export class LogAggregator {
     this.longLineHead = Math.min(this.exampleBytes, this.maxLineBytes)
     this.minutes = new MinuteCounts(options.maxMinutes)
     this.offset = options.baseOffset ?? 0
-    this.scanner = this.combined && options.wasm !== false ? LineScanner.create(options.readBuffers ?? 0, options.readBufferBytes ?? 512 * 1024) : null
+    const scanner = this.combined && options.wasm !== false ? LineScanner.create(options.readBuffers ?? 0, options.readBufferBytes ?? 512 * 1024) : null
+    this.scanner = scanner
+    if (scanner) {
+      // The IPv4 table starts in the scanner's memory, where the scanner counts known clients itself.
+      this.v4 = new Ipv4Table(4096, (capacity) => scanner.tableSlots(capacity))
+      scanner.useTable(this.v4.slots)
+    }
   }
 
   /**
@@ -233,7 +239,7 @@ export class LogAggregator {
       malformed: this.malformed,
       malformedExamples: this.examples.slice(),
       exact: this.exact,
-      v4: this.exact ? this.v4.slots : new Int32Array(0),
+      v4: this.exact ? this.ownSlots(this.v4.slots) : new Int32Array(0),
       v4Size: this.exact ? this.v4.size : 0,
       v6: this.exact ? this.v6.slots : new Int32Array(0),
       v6Size: this.exact ? this.v6.size : 0,
@@ -255,6 +261,11 @@ export class LogAggregator {
   get memoryBytes(): number {
     return this.v4.bytes + this.v6.bytes + this.hll.registers.byteLength + this.minutes.bytes + this.carry.byteLength +
       (this.heavy ? this.heavy.bytes : 0) + this.retired + (this.scanner ? this.scanner.ownBytes : 0)
+  }
+
+  /** `slots`, copied when they are a view of the scanner's memory (which cannot be transferred). */
+  private ownSlots(slots: Int32Array): Int32Array {
+    return this.scanner?.holdsTable(slots) ? slots.slice() : slots
   }
 
   /** Bytes of tables dropped by growing or by the switch to sketches (see `memoryBytes`). */
@@ -500,7 +511,8 @@ export class LogAggregator {
     let p = from
     for (;;) {
       const count = scanner.scan(p, end, maxLine)
-      if (count > 0) this.countClients(scanner.clients, count, scanner.minute)
+      const accepted = scanner.lines
+      if (accepted > 0) this.countClients(scanner.clients, count, accepted, scanner.minute)
       const status = scanner.status
       p = scanner.stopAt
       if (status === SCAN_END) return p
@@ -525,8 +537,11 @@ export class LogAggregator {
     }
   }
 
-  /** `count` clients of lines at `minute`, from the scanner (the same counting as `combinedLines`). */
-  private countClients(clients: Int32Array, count: number, minute: number): void {
+  /**
+   * `lines` lines at `minute` from the scanner, of which it counted all but the `count` clients it
+   * wrote out (the same counting as `combinedLines`).
+   */
+  private countClients(clients: Int32Array, count: number, lines: number, minute: number): void {
     let exact = this.exact
     let slots = this.v4.slots
     let shift = this.v4.shift
@@ -549,14 +564,14 @@ export class LogAggregator {
         mask = (slots.length >>> 1) - 1
       }
     }
-    this.lines += count
-    this.pv += count
+    this.lines += lines
+    this.pv += lines
     if (minute === this.curMinute) {
-      this.curMinuteCount += count
+      this.curMinuteCount += lines
     } else {
       this.flushMinute()
       this.curMinute = minute
-      this.curMinuteCount = count
+      this.curMinuteCount = lines
     }
   }
 
@@ -701,6 +716,7 @@ export class LogAggregator {
       if (this.mayGrow(this.v4.bytes)) {
         this.retired += this.v4.bytes
         this.v4.grow()
+        this.scanner?.useTable(this.v4.slots)
         this.v4.add(ip, 1)
         this.hll.add4(ip)
         return
@@ -757,6 +773,7 @@ export class LogAggregator {
     this.retired += this.v4.bytes + this.v6.bytes
     this.v4 = new Ipv4Table(16)
     this.v6 = new Ipv6Table(16)
+    this.scanner?.useTable(this.v4.slots)
     this.exact = false
   }
 }

@@ -12,9 +12,13 @@ export class Ipv4Table {
   shift: number
   private limit: number
 
-  constructor(capacity = 4096) {
+  /**
+   * `storage`, when given, places the slots in other memory (the WebAssembly scanner's): it returns
+   * a view for a table of `capacity` (cleared here), or null for an ordinary array.
+   */
+  constructor(capacity = 4096, private readonly storage: ((capacity: number) => Int32Array | null) | null = null) {
     if (capacity < 16 || (capacity & (capacity - 1)) !== 0) throw new RangeError('capacity must be a power of two ≥ 16')
-    this.slots = new Int32Array(capacity * 2)
+    this.slots = storage?.(capacity)?.fill(0) ?? new Int32Array(capacity * 2)
     this.shift = 32 - Math.log2(capacity)
     this.limit = loadLimit(capacity)
   }
@@ -75,9 +79,11 @@ export class Ipv4Table {
 
   /** Doubles the capacity and re-inserts every entry (old and new arrays live at once). */
   grow(): void {
-    const old = this.slots
-    const capacity = (old.length >>> 1) * 2
-    const slots = new Int32Array(capacity * 2)
+    const capacity = this.capacity * 2
+    const placed = this.storage?.(capacity) ?? null
+    // A view from `storage` may overlap the current slots: copy them out first.
+    const old = placed ? this.slots.slice() : this.slots
+    const slots = placed ? placed.fill(0) : new Int32Array(capacity * 2)
     const shift = 32 - Math.log2(capacity)
     const mask = capacity - 1
     for (let j = 0; j < old.length; j += 2) {

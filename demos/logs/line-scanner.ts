@@ -7,16 +7,20 @@ import { LINES_WASM_HEX } from './lines-wasm'
  * every other line itself. Memory layout of the module (one instance per aggregator):
  *
  *     [KEY, KEY+26)        the cached `$time_local` value
- *     [STATE, STATE+16)    why and where the last scan stopped
- *     [OUT, OUT+4·CAP)     the clients of the last scan
+ *     [STATE, STATE+20)    why and where the last scan stopped, and the lines it accepted
+ *     [OUT, OUT+4·CAP)     the clients of the last scan that are not in the table
  *     [INPUT, INPUT+W)     the window the caller copies bytes into, then PADDING bytes
+ *     [TABLE, TABLE+T)     room for the aggregator's IPv4 table while it is at most T bytes
  *     then `readBuffers`   buffers a reader may fill directly (no copy), each followed by PADDING
+ *
+ * While the IPv4 table lives in the module's memory (see `tableSlots`), the scanner counts the
+ * clients it finds there itself, and hands back only the ones not found.
  */
 
 const KEY = 16
-/** Four u32 the scanner leaves on stopping: status, stopAt, lineEnd, timeAt. */
+/** Five u32 the scanner leaves on stopping: status, stopAt, lineEnd, timeAt, lines accepted. */
 const STATE = 48
-const OUT = 64
+const OUT = 128
 /** Clients per scan. */
 export const SCAN_CAPACITY = 4096
 const INPUT = OUT + SCAN_CAPACITY * 4
@@ -24,6 +28,13 @@ const INPUT = OUT + SCAN_CAPACITY * 4
 export const WINDOW_BYTES = 256 * 1024
 /** The scanner's loads may look this far past the end of the window. */
 const PADDING = 64
+const TABLE = align(INPUT + WINDOW_BYTES + PADDING, 64)
+/**
+ * Room for the IPv4 table: 2^18 slots of 8 bytes, enough for 212 992 clients at the table's load
+ * limit. A larger table moves to an ordinary array, and the scanner hands back every client again.
+ */
+export const TABLE_BYTES = 2 * 1024 * 1024
+const DIRECT = TABLE + TABLE_BYTES
 
 /** Why a scan stopped (see assembly/lines.ts). */
 export const SCAN_END = 0
@@ -36,6 +47,7 @@ interface LinesExports {
   setup(key: number, out: number, state: number): void
   setKey(): void
   scan(from: number, end: number, cap: number, maxLine: number): number
+  setTable(ptr: number, bits: number): void
 }
 
 let compiled: WebAssembly.Module | null | undefined
@@ -81,7 +93,7 @@ export class LineScanner {
 
   private constructor(module: WebAssembly.Module, readBuffers: number, readBufferBytes: number) {
     this.x = new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }).exports as unknown as LinesExports
-    const direct = INPUT + WINDOW_BYTES + PADDING
+    const direct = DIRECT
     const stride = align(readBufferBytes + PADDING, 64)
     const pages = Math.ceil((direct + readBuffers * stride) / 65536)
     const memory = this.x.memory
@@ -89,7 +101,7 @@ export class LineScanner {
     if (have < pages) memory.grow(pages - have)
     this.memory = new Uint8Array(memory.buffer)
     this.clients = new Int32Array(memory.buffer, OUT, SCAN_CAPACITY)
-    this.state = new Uint32Array(memory.buffer, STATE, 4)
+    this.state = new Uint32Array(memory.buffer, STATE, 5)
     const buffers: Uint8Array[] = []
     for (let i = 0; i < readBuffers; i++) buffers.push(new Uint8Array(memory.buffer, direct + i * stride, readBufferBytes))
     this.readBuffers = buffers
@@ -110,16 +122,38 @@ export class LineScanner {
     return this.memory.byteLength
   }
 
-  /** Bytes of the module's memory other than the read buffers (those are the reader's). */
+  /**
+   * Bytes of the module's memory other than the read buffers (those are the reader's) and the
+   * table's room (the table counts its own bytes; pages it has not used yet are never touched).
+   */
   get ownBytes(): number {
     let direct = 0
     for (const buffer of this.readBuffers) direct += buffer.byteLength
-    return this.memory.byteLength - direct
+    return this.memory.byteLength - direct - TABLE_BYTES
   }
 
   /** Whether `chunk` lies in this scanner's memory (a read buffer), to be scanned in place. */
   holds(chunk: Uint8Array): boolean {
-    return chunk.buffer === this.memory.buffer && chunk.byteOffset >= INPUT + WINDOW_BYTES + PADDING
+    return chunk.buffer === this.memory.buffer && chunk.byteOffset >= DIRECT
+  }
+
+  /**
+   * Slots for an IPv4 table of `capacity` in the module's memory (not cleared), or null when they
+   * do not fit its room (see `Ipv4Table`'s storage).
+   */
+  tableSlots(capacity: number): Int32Array | null {
+    return capacity * 8 <= TABLE_BYTES ? new Int32Array(this.memory.buffer, TABLE, capacity * 2) : null
+  }
+
+  /** Whether `slots` are a view of the module's memory. */
+  holdsTable(slots: Int32Array): boolean {
+    return slots.buffer === this.memory.buffer
+  }
+
+  /** Tells the scanner where the aggregator's IPv4 table is: counted in place if in the module's memory. */
+  useTable(slots: Int32Array): void {
+    if (this.holdsTable(slots)) this.x.setTable(slots.byteOffset, Math.log2(slots.length >>> 1))
+    else this.x.setTable(0, 0)
   }
 
   /** Reads lines in memory [from, end) (see assembly/lines.ts); returns the clients written. */
@@ -141,6 +175,11 @@ export class LineScanner {
 
   get timeAt(): number {
     return this.state[3] as number
+  }
+
+  /** Lines the last scan accepted: the clients it wrote out and those it counted in the table. */
+  get lines(): number {
+    return this.state[4] as number
   }
 
   /** Caches the (valid) `$time_local` value at `at` in memory, whose minute is `minute`. */

@@ -26,4 +26,25 @@ describe('Ipv4Table', () => {
     }))
   })
 
+  it('grows in place in memory given as storage, then moves to its own array when that is too small', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 400 }), (keys) => {
+      const memory = new Int32Array(2 + 128 * 2).fill(-7) // 128 slots of room after a guard pair
+      const storage = (capacity: number) => (capacity <= 128 ? memory.subarray(2, 2 + 2 * capacity) : null)
+      const table = new Ipv4Table(16, storage)
+      expect(table.slots.buffer).toBe(memory.buffer)
+      const truth = new Map<number, number>()
+      for (const ip of [...keys, ...keys.slice(0, 50)]) {
+        if (table.add(ip, 1) < 0) {
+          table.grow()
+          expect(table.add(ip, 1)).toBe(1)
+        }
+        truth.set(ip, (truth.get(ip) ?? 0) + 1)
+      }
+      expect(table.slots.buffer === memory.buffer).toBe(table.capacity <= 128)
+      expect([memory[0], memory[1]]).toEqual([-7, -7])
+      const seen = new Map<number, number>()
+      forEachIpv4(table.slots, (ip, count) => seen.set(ip, count))
+      expect(seen).toEqual(truth)
+    }))
+  })
 })
