@@ -542,28 +542,9 @@ export class LogAggregator {
    * wrote out (the same counting as `combinedLines`).
    */
   private countClients(clients: Int32Array, count: number, lines: number, minute: number): void {
-    let exact = this.exact
-    let slots = this.v4.slots
-    let shift = this.v4.shift
-    let mask = (slots.length >>> 1) - 1
-    for (let k = 0; k < count; k++) {
-      const ip = clients[k] as number
-      let i = Math.imul(ip, 0x9e3779b1) >>> shift
-      let c = slots[2 * i + 1] as number
-      while (c !== 0 && slots[2 * i] !== ip) {
-        i = (i + 1) & mask
-        c = slots[2 * i + 1] as number
-      }
-      if (c !== 0 && exact) {
-        slots[2 * i + 1] = c + 1
-      } else {
-        this.count4(ip)
-        exact = this.exact
-        slots = this.v4.slots
-        shift = this.v4.shift
-        mask = (slots.length >>> 1) - 1
-      }
-    }
+    // Few clients come back while the table is in the scanner's memory (only new ones), so no
+    // inline lookup here: on a log with 5 million clients, where all come back, measured no slower.
+    for (let k = 0; k < count; k++) this.count4(clients[k] as number)
     this.lines += lines
     this.pv += lines
     if (minute === this.curMinute) {
