@@ -113,6 +113,14 @@ describe('the WebAssembly line scanner', () => {
     expect(new LogAggregator({ wasm: false, readBuffers: 2 }).readBuffers).toEqual([])
   })
 
+  it('counts against the budget only the part of its table room in use', () => {
+    const fresh = new LogAggregator()
+    expect(fresh.engine).toBe('wasm')
+    // 32 KiB of table, a 256 KiB window, the sketches' registers: well under the 2 MiB room
+    expect(fresh.memoryBytes).toBeLessThan(TABLE_BYTES / 2)
+    expect(fresh.memoryBytes).toBeGreaterThan(256 * 1024)
+  })
+
   it('counts known clients in the table in its memory, and hands the table over when it outgrows that room', () => {
     // Every client twice, more clients than the scanner's room holds: the table moves out midway.
     const clients = (TABLE_BYTES / 8) * 13 / 16 + 5000
