@@ -2,9 +2,10 @@ import { LINES_WASM_HEX } from './lines-wasm'
 
 /**
  * The WebAssembly hot loop of the stream engine (source: assembly/lines.ts). It reads lines that
- * start like nginx's `combined` format 32 bytes at a time (SIMD), and hands back the IPv4 clients
- * of a run of lines that share one minute; the aggregator counts them in its table and reads
- * every other line itself. Memory layout of the module (one instance per aggregator):
+ * start like nginx's `combined` format 32 bytes at a time (SIMD), counts a run of lines that share
+ * one minute, and hands back the IPv4 clients of that run it could not count itself (see below);
+ * the aggregator counts those, and reads every other line itself. Memory layout of the module (one
+ * instance per aggregator):
  *
  *     [KEY, KEY+26)        the cached `$time_local` value
  *     [STATE, STATE+20)    why and where the last scan stopped, and the lines it accepted
@@ -93,9 +94,8 @@ export class LineScanner {
 
   private constructor(module: WebAssembly.Module, readBuffers: number, readBufferBytes: number) {
     this.x = new WebAssembly.Instance(module, { env: { abort: abortFromWasm } }).exports as unknown as LinesExports
-    const direct = DIRECT
     const stride = align(readBufferBytes + PADDING, 64)
-    const pages = Math.ceil((direct + readBuffers * stride) / 65536)
+    const pages = Math.ceil((DIRECT + readBuffers * stride) / 65536)
     const memory = this.x.memory
     const have = memory.buffer.byteLength / 65536
     if (have < pages) memory.grow(pages - have)
@@ -103,7 +103,7 @@ export class LineScanner {
     this.clients = new Int32Array(memory.buffer, OUT, SCAN_CAPACITY)
     this.state = new Uint32Array(memory.buffer, STATE, 5)
     const buffers: Uint8Array[] = []
-    for (let i = 0; i < readBuffers; i++) buffers.push(new Uint8Array(memory.buffer, direct + i * stride, readBufferBytes))
+    for (let i = 0; i < readBuffers; i++) buffers.push(new Uint8Array(memory.buffer, DIRECT + i * stride, readBufferBytes))
     this.readBuffers = buffers
     this.x.setup(KEY, OUT, STATE)
   }
