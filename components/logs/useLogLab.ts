@@ -40,6 +40,8 @@ export interface RunOptions {
   readonly wasm?: boolean
 }
 
+const DEFAULT_RUN: Required<RunOptions> = { maxMemory: 64 * 1024 * 1024, wasm: true }
+
 export interface LabProgress {
   bytes: number
   lines: number
@@ -132,6 +134,8 @@ export function useLogLab(): LogLab {
   let startedAt = 0
   let perWorker: { bytes: number; lines: number }[] = []
   let sab: SharedArrayBuffer | null = null
+  /** The current run's options, the same for every worker of it. */
+  let settings = DEFAULT_RUN
 
   function stopAll(): void {
     for (const w of workers) w.terminate()
@@ -207,8 +211,9 @@ export function useLogLab(): LogLab {
     state.value = 'done'
   }
 
-  function startSingle(source: LabSource, engine: 'naive' | 'stream', maxMemory: number, wasm: boolean, total: number | null): void {
+  function startSingle(source: LabSource, engine: 'naive' | 'stream', total: number | null): void {
     begin(total, 1)
+    const { wasm } = settings // this run's, whatever a later run sets
     const worker = spawn((message) => {
       if (message.type === 'summary') finish(toResult('stream', 1, message.summary, message.truth, message.seconds, message.loop, wasm))
       else if (message.type === 'naive') finish(naiveResult(message.result, message.truth, message.seconds))
@@ -219,7 +224,7 @@ export function useLogLab(): LogLab {
         state.value = 'stopped'
       }
     }, 0)
-    const job: LabJob = { type: 'single', engine, source, maxMemory, wasm, slot: 0, progress: sab }
+    const job: LabJob = { type: 'single', engine, source, ...settings, slot: 0, progress: sab }
     worker.postMessage(job)
   }
 
@@ -228,7 +233,8 @@ export function useLogLab(): LogLab {
     return Math.min(8, Math.max(2, cores))
   }
 
-  function collect(expected: number, truthNeeded: boolean, wasm: boolean): (message: LabWorkerMessage) => void {
+  function collect(expected: number, truthNeeded: boolean): (message: LabWorkerMessage) => void {
+    const { wasm } = settings // this run's, whatever a later run sets
     const partials: LogPartial[] = []
     const loops: Loop[] = []
     let truth: LogTruth | null = null
@@ -249,11 +255,11 @@ export function useLogLab(): LogLab {
     }
   }
 
-  function startParallelFile(source: FileSource, maxMemory: number, wasm: boolean): void {
+  function startParallelFile(source: FileSource): void {
     const n = parallelCount()
     const size = source.file.size
     begin(size, n)
-    const onMessage = collect(n, false, wasm)
+    const onMessage = collect(n, false)
     for (let i = 0; i < n; i++) {
       const worker = spawn(onMessage, i)
       const job: LabJob = {
@@ -261,8 +267,7 @@ export function useLogLab(): LogLab {
         file: source.file,
         start: Math.floor((i * size) / n),
         end: Math.floor(((i + 1) * size) / n),
-        maxMemory,
-        wasm,
+        ...settings,
         slot: i,
         progress: sab,
       }
@@ -270,16 +275,16 @@ export function useLogLab(): LogLab {
     }
   }
 
-  function startParallelGenerated(source: GeneratedSource, maxMemory: number, wasm: boolean): void {
+  function startParallelGenerated(source: GeneratedSource): void {
     const consumers = Math.max(1, parallelCount() - 1)
     begin(source.size, consumers)
-    const onMessage = collect(consumers, true, wasm)
+    const onMessage = collect(consumers, true)
     const ports: MessagePort[] = []
     for (let i = 0; i < consumers; i++) {
       const channel = new MessageChannel()
       ports.push(channel.port1)
       const worker = spawn(onMessage, i)
-      const job: LabJob = { type: 'consume', port: channel.port2, maxMemory, wasm, slot: i, progress: sab }
+      const job: LabJob = { type: 'consume', port: channel.port2, ...settings, slot: i, progress: sab }
       worker.postMessage(job, [channel.port2])
     }
     const producer = spawn(onMessage, consumers)
@@ -288,16 +293,15 @@ export function useLogLab(): LogLab {
   }
 
   function start(source: LabSource, engine: Engine, options: RunOptions = {}): void {
-    const maxMemory = options.maxMemory ?? 64 * 1024 * 1024
-    const wasm = options.wasm ?? true
+    settings = { maxMemory: options.maxMemory ?? DEFAULT_RUN.maxMemory, wasm: options.wasm ?? DEFAULT_RUN.wasm }
     const total = source.kind === 'generated' ? source.size : /\.gz$/i.test(source.file.name) ? null : source.file.size
-    if (engine !== 'parallel') return startSingle(source, engine, maxMemory, wasm, total)
+    if (engine !== 'parallel') return startSingle(source, engine, total)
     if (source.kind === 'file') {
       // A gzip stream cannot be split into byte ranges: it is read by one worker.
-      if (total === null) return startSingle(source, 'stream', maxMemory, wasm, total)
-      return startParallelFile(source, maxMemory, wasm)
+      if (total === null) return startSingle(source, 'stream', total)
+      return startParallelFile(source)
     }
-    return startParallelGenerated(source, maxMemory, wasm)
+    return startParallelGenerated(source)
   }
 
   function startLive(linesPerSecond: number, seed: number): void {

@@ -59,14 +59,19 @@ interface RunResult {
   readonly compressed: boolean
 }
 
-async function runStream(options: CliOptions, io: CliIo, kind: 'stdin' | 'gzip' | 'plain'): Promise<RunResult> {
-  const aggregatorOptions: AggregatorOptions & { format: string } = {
+/** The stream engine's options from the command line, with the tables' budget `maxMemory`. */
+function aggregatorOptionsOf(options: CliOptions, maxMemory: number): AggregatorOptions & { format: string } {
+  return {
     format: options.format,
     clientFrom: options.clientFrom,
-    maxMemory: options.maxMemory,
+    maxMemory,
     maxLineBytes: options.maxLineBytes,
     wasm: options.engine !== 'js',
   }
+}
+
+async function runStream(options: CliOptions, io: CliIo, kind: 'stdin' | 'gzip' | 'plain'): Promise<RunResult> {
+  const aggregatorOptions = aggregatorOptionsOf(options, options.maxMemory)
   if (kind === 'plain') {
     const total = statSync(options.input).size
     const progress = new ProgressLine(io.stderr, total)
@@ -187,7 +192,7 @@ async function runFollow(options: CliOptions, io: CliIo): Promise<void> {
   orphaned.unref()
   const started = performance.now()
   const clear = io.stdout.isTTY === true && !options.json
-  const aggregatorOptions = { format: options.format, clientFrom: options.clientFrom, maxMemory: tableBudget(options.maxMemory, 1), maxLineBytes: options.maxLineBytes, wasm: options.engine !== 'js' }
+  const aggregatorOptions = aggregatorOptionsOf(options, tableBudget(options.maxMemory, 1))
   await followFile(options.input, aggregatorOptions, (partial, events, final) => {
     const summary = summarize({ ...partial, maxMemory: options.maxMemory }, { top: options.top })
     const seconds = (performance.now() - started) / 1000
