@@ -48,16 +48,16 @@ const en = {
     empty: 'No function of the demo was called.',
   },
   memory: {
-    uasm: 'measured after GC, page and workers (measureUserAgentSpecificMemory)',
-    'performance-memory': 'page JS heap, approximate, includes garbage not yet collected (performance.memory, Chromium)',
+    uasm: 'retained after a garbage collection, page and workers (measureUserAgentSpecificMemory, Chromium)',
+    'performance-memory': 'live JS heap of this page right now, including garbage not yet collected (performance.memory, Chromium)',
     none: 'This browser exposes no memory figure (only Chromium does).',
-    pending: 'measuring…',
+    pending: 'waiting for the browser’s next garbage collection, where Chromium measures (usually 8–20 s; given up after 30 s)…',
     bucketed: 'This browser rounds performance.memory into coarse buckets and caches them, so no figure is shown.',
     reference: 'Recorded reference run',
     marks: 'memory at each mark()',
     mark: 'mark', bytes: 'memory', delta: 'change',
-    workerNote: 'The demo runs in a worker, which performance.memory cannot see: the figure is this page’s heap.',
-    mainThreadNote: 'This memory demo runs on the page’s thread so that performance.memory can see it; loops are cut at the time limit.',
+    workerNote: 'The work runs in workers, which performance.memory cannot see: the figure is this page’s heap.',
+    mainThreadNote: 'This memory demo runs on the page’s thread so that performance.memory sees it: its loops pause every 40 ms so Stop works, and the time spent reading the meter does not count against the time limit.',
   },
 }
 
@@ -110,16 +110,16 @@ const zh: Texts = {
     empty: '演示中没有函数被调用。',
   },
   memory: {
-    uasm: 'GC 后实测，含页面与 Worker（measureUserAgentSpecificMemory）',
-    'performance-memory': '页面 JS 堆，近似值，包含尚未回收的垃圾（performance.memory，仅 Chromium）',
+    uasm: '垃圾回收后仍保留的内存，含页面与 Worker（measureUserAgentSpecificMemory，Chromium）',
+    'performance-memory': '本页面此刻的 JS 堆，包含尚未回收的垃圾（performance.memory，Chromium）',
     none: '此浏览器不提供内存数据（只有 Chromium 提供）。',
-    pending: '测量中…',
+    pending: '正在等待浏览器的下一次垃圾回收，Chromium 在那时测量（通常 8–20 秒；30 秒后放弃）…',
     bucketed: '此浏览器把 performance.memory 粗化成大档位并长期缓存，因此不显示数值。',
     reference: '录制的参考运行',
     marks: '每次 mark() 时的内存',
     mark: '标记', bytes: '内存', delta: '变化',
-    workerNote: '演示运行在 Worker 中，performance.memory 看不到它：这里显示的是本页面的堆。',
-    mainThreadNote: '为了让 performance.memory 看得到，这个内存演示运行在页面线程上；循环到达时间上限会被截断。',
+    workerNote: '计算运行在 Worker 中，performance.memory 看不到它：这里显示的是本页面的堆。',
+    mainThreadNote: '为了让 performance.memory 看得到，这个内存演示运行在页面线程上：循环每 40 毫秒暂停一下，好让“停止”按钮随时可用；读取内存所花的时间不计入时间上限。',
   },
 }
 

@@ -1,27 +1,45 @@
 import { ref, type Ref } from 'vue'
-import { detectMemoryMode, judgeReadings, type MemoryApis, type MemoryMode, type ReadingQuality } from '../../demos/memory/mode'
+import {
+  detectMemoryMode,
+  detectPageMemoryMode,
+  judgeReadings,
+  PERFORMANCE_MEMORY_CACHE_MS,
+  UASM_WAIT_MS,
+  type MemoryApis,
+  type MemoryMode,
+  type ReadingQuality,
+} from '../../demos/memory/mode'
 
 /**
  * The page's one memory meter. It decides once what the browser offers (see demos/memory/mode.ts)
- * and measures in that mode:
- *  - uasm: performance.measureUserAgentSpecificMemory(), retained bytes of the page and its workers,
- *    measured after a garbage collection; asynchronous (can take seconds), so it has a pending state;
- *  - performance-memory: the page's JS heap right now, garbage included; approximate; Chromium only;
- *    the page's main thread only (a worker's heap is invisible to it);
- *  - none: no figure at all.
+ * and offers two routes:
+ *  - the page route (`mode`, `measure`, `readNow`): performance.memory, the JS heap of the page's own
+ *    thread right now, garbage included; answers at once (Chromium caches it ~50 ms). Memory demos
+ *    and exercises run on the page's thread so that this route sees them;
+ *  - the worker route (`workerMode`, `measureAfterGc`): measureUserAgentSpecificMemory, bytes the
+ *    page and its workers retain after a garbage collection; needs cross-origin isolation and, in a
+ *    stock Chromium, arrives at the browser's next scheduled collection (8–20 s measured).
+ * Neither keeps a "latest figure": a figure belongs to the run that took it (the caller keeps it).
  */
 export interface MemoryMeter {
-  mode: Ref<MemoryMode>
-  /** Latest figure in bytes, or null when there is none (mode none, bucketed readings, not measured yet). */
-  bytes: Ref<number | null>
+  /** What the page route gives: performance-memory (Chromium) or none. */
+  mode: Ref<Exclude<MemoryMode, 'uasm'>>
+  /** What the worker route gives: uasm when isolated, else what the page route gives. */
+  workerMode: Ref<MemoryMode>
+  /** True while an after-GC reading is awaited. */
   pending: Ref<boolean>
   quality: Ref<ReadingQuality>
-  /** Measures now (uasm: waits for the measurement). Resolves to null when no figure can be had. */
+  /** A fresh page-route reading (waits past the ~50 ms cache). Null when no figure can be had. */
   measure(): Promise<number | null>
-  /** Reads `performance.memory` synchronously (null in other modes). */
+  /** The page-route reading now (possibly up to 50 ms old), or null. */
   readNow(): number | null
-  /** Reports a figure every `intervalMs` (performance-memory) or after each measurement (uasm) until stopped. */
-  sample(onSample: (bytes: number) => void, intervalMs?: number): () => void
+  /** An after-GC reading of the page and its workers; null without isolation or after UASM_WAIT_MS. */
+  measureAfterGc(): Promise<number | null>
+  /**
+   * Reports figures until stopped: every `intervalMs` from the page route, or (workers: true) each
+   * after-GC reading as it arrives.
+   */
+  sample(onSample: (bytes: number) => void, options?: { workers?: boolean; intervalMs?: number }): () => void
   /** The JS heap limit the browser reports (performance.memory only), for refusing oversized demos. */
   heapLimit(): number | null
 }
@@ -32,14 +50,15 @@ function apis(): MemoryApis {
   return globalThis as unknown as MemoryApis
 }
 
+const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
 function createMeter(): MemoryMeter {
-  const mode = ref<MemoryMode>(detectMemoryMode(apis()))
-  const bytes = ref<number | null>(null)
+  const mode = ref(detectPageMemoryMode(apis()))
+  const workerMode = ref<MemoryMode>(detectMemoryMode(apis()))
   const pending = ref(false)
   const quality = ref<ReadingQuality>('unknown')
   const readings: number[] = []
   let inFlight: Promise<number | null> | undefined
-
   let probed = false
 
   function rawReading(): number | undefined {
@@ -55,7 +74,7 @@ function createMeter(): MemoryMeter {
     const before = rawReading()
     const ballast = Array.from({ length: 300_000 }, (_, i) => ({ i }))
     const started = performance.now()
-    while (performance.now() - started < 60) {
+    while (performance.now() - started < PERFORMANCE_MEMORY_CACHE_MS) {
       // Chromium caches the reading for about 50 ms
     }
     const after = rawReading()
@@ -77,72 +96,74 @@ function createMeter(): MemoryMeter {
       const judged = judgeReadings(readings, 0)
       quality.value = judged === 'bucketed' ? 'bucketed' : 'live'
     }
-    if (quality.value === 'bucketed' || quality.value === 'frozen') {
-      bytes.value = null
-      return null
-    }
-    bytes.value = used
+    if (quality.value === 'bucketed' || quality.value === 'frozen') return null
     return used
   }
 
-  async function measureUasm(): Promise<number | null> {
+  async function measure(): Promise<number | null> {
+    if (mode.value !== 'performance-memory') return null
+    await wait(PERFORMANCE_MEMORY_CACHE_MS)
+    return readNow()
+  }
+
+  async function uasm(): Promise<number | null> {
     const fn = apis().performance?.measureUserAgentSpecificMemory
     if (!fn) return null
     pending.value = true
+    let timer: ReturnType<typeof setTimeout> | undefined
     try {
-      const result = await fn.call(apis().performance)
-      bytes.value = result.bytes
-      quality.value = 'live'
-      return result.bytes
+      const answer = fn.call(apis().performance).then((result) => result.bytes)
+      const giveUp = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), UASM_WAIT_MS)
+      })
+      return await Promise.race([answer, giveUp])
     } catch {
-      // A measurement can fail when the page is not isolated after all (e.g. navigation); fall back.
-      mode.value = detectMemoryMode({ ...apis(), crossOriginIsolated: false })
+      // A measurement can fail when the page is not isolated after all (e.g. navigation): fall back.
+      workerMode.value = mode.value
       return readNow()
     } finally {
+      clearTimeout(timer)
       pending.value = false
     }
   }
 
-  function measure(): Promise<number | null> {
-    if (mode.value === 'uasm') {
-      inFlight ??= measureUasm().finally(() => {
-        inFlight = undefined
-      })
-      return inFlight
-    }
-    // Chromium caches performance.memory for about 50 ms: wait past that so the reading is fresh.
-    return new Promise((resolve) => setTimeout(() => resolve(readNow()), 60))
+  function measureAfterGc(): Promise<number | null> {
+    if (workerMode.value !== 'uasm') return Promise.resolve(readNow())
+    inFlight ??= uasm().finally(() => {
+      inFlight = undefined
+    })
+    return inFlight
   }
 
-  function sample(onSample: (value: number) => void, intervalMs = 100): () => void {
-    let stopped = false
-    if (mode.value === 'performance-memory') {
-      const timer = setInterval(() => {
-        const value = readNow()
-        if (value !== null) onSample(value)
-      }, intervalMs)
-      return () => clearInterval(timer)
-    }
-    if (mode.value === 'uasm') {
+  function sample(onSample: (value: number) => void, options: { workers?: boolean; intervalMs?: number } = {}): () => void {
+    const intervalMs = options.intervalMs ?? 100
+    if (options.workers === true && workerMode.value === 'uasm') {
+      let stopped = false
       void (async () => {
         while (!stopped) {
-          const value = await measure()
+          const value = await measureAfterGc()
           if (stopped) break
           if (value !== null) onSample(value)
-          await new Promise((r) => setTimeout(r, intervalMs))
+          await wait(intervalMs)
         }
       })()
+      return () => {
+        stopped = true
+      }
     }
-    return () => {
-      stopped = true
-    }
+    if (mode.value !== 'performance-memory') return () => undefined
+    const timer = setInterval(() => {
+      const value = readNow()
+      if (value !== null) onSample(value)
+    }, intervalMs)
+    return () => clearInterval(timer)
   }
 
   function heapLimit(): number | null {
     return apis().performance?.memory?.jsHeapSizeLimit ?? null
   }
 
-  return { mode, bytes, pending, quality, measure, readNow, sample, heapLimit }
+  return { mode, workerMode, pending, quality, measure, readNow, measureAfterGc, sample, heapLimit }
 }
 
 /** The page's memory meter; call from setup/onMounted in the browser only. */

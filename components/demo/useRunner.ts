@@ -39,7 +39,10 @@ export interface RunOptions {
   profile?: boolean
   /** Kits the code needs (worker runs only), e.g. `logs` for homework 2. */
   kits?: readonly RunKit[]
-  /** Called for each mark(); resolves to the memory figure taken at that moment (or null). */
+  /**
+   * Called for each mark(); resolves to the memory figure taken at that moment (or null). The time
+   * spent waiting for figures does not count against the time limit.
+   */
   onMark?: (label: string) => Promise<number | null>
   /** Texts of the notices, in the page's language. */
   notices: { stopped: string; timeout: (seconds: number) => string; dropped: (n: number) => string; crashed: string }
@@ -79,6 +82,26 @@ export function useRunner(): Runner {
   let dropped = 0
   let notices: RunOptions['notices'] | undefined
   let onPageRun: { abort: AbortController; reportMarkResult: (m: MarkResultMessage) => boolean } | null = null
+  // Time spent waiting for memory figures, which the watchdog does not count.
+  let measuring = 0
+  let measuredMs = 0
+  let measureStarted = 0
+
+  function waitedMs(): number {
+    return measuredMs + (measuring > 0 ? performance.now() - measureStarted : 0)
+  }
+
+  /** Ends the run at its time limit, not counting the waits for memory figures. */
+  function armWatchdog(id: number, options: RunOptions): void {
+    const check = (): void => {
+      watchdog = undefined
+      if (id !== runId || state.value !== 'running') return
+      const left = options.timeLimitMs - (performance.now() - startedAt - waitedMs())
+      if (left <= 0 && measuring === 0) finish('timeout', options.notices.timeout(options.timeLimitMs / 1000))
+      else watchdog = setTimeout(check, Math.max(left, 50))
+    }
+    watchdog = setTimeout(check, options.timeLimitMs)
+  }
 
   function prepare(): void {
     spare ??= new RunnerWorker()
@@ -139,8 +162,10 @@ export function useRunner(): Runner {
       case 'mark': {
         const mark: Mark = { label: message.label, t: message.t, bytes: null }
         marks.value = [...marks.value, mark]
-        const measured = options.onMark ? options.onMark(message.label) : Promise.resolve(null)
+        if (measuring++ === 0) measureStarted = performance.now()
+        const measured = (options.onMark ? options.onMark(message.label) : Promise.resolve(null)).catch(() => null)
         void measured.then((bytes) => {
+          if (id === runId && --measuring === 0) measuredMs += performance.now() - measureStarted
           marks.value = marks.value.map((m) => (m === mark ? { ...m, bytes } : m))
           if (id !== runId) return
           const reply = { type: 'mark-result', id, label: message.label, bytes } as const
@@ -184,6 +209,8 @@ export function useRunner(): Runner {
     firstOutputMs.value = null
     durationMs.value = null
     dropped = 0
+    measuring = 0
+    measuredMs = 0
     if (options.onPage) {
       void runOnPage(id, options)
       return
@@ -205,9 +232,7 @@ export function useRunner(): Runner {
       finish('error')
     }
     worker.postMessage(runRequest(id, options.source, options.fileName, options.timeLimitMs, options.profile === true, options.kits ?? []))
-    watchdog = setTimeout(() => {
-      if (id === runId && state.value === 'running') finish('timeout', options.notices.timeout(options.timeLimitMs / 1000))
-    }, options.timeLimitMs)
+    armWatchdog(id, options)
     // Start the worker for the next run while this one goes on.
     setTimeout(prepare, 0)
   }
@@ -220,7 +245,6 @@ export function useRunner(): Runner {
     onPageRun = { abort, reportMarkResult: runtime.reportMarkResult }
     startedAt = performance.now()
     state.value = 'running'
-    const deadline = startedAt + options.timeLimitMs
     let scheduled = false
     const post = (message: WorkerMessage): void => {
       handle(message, id, options)
@@ -232,9 +256,7 @@ export function useRunner(): Runner {
         })
       }
     }
-    watchdog = setTimeout(() => {
-      if (id === runId && state.value === 'running') finish('timeout', options.notices.timeout(options.timeLimitMs / 1000))
-    }, options.timeLimitMs)
+    armWatchdog(id, options)
     const onRejection = (event: PromiseRejectionEvent): void => {
       if (runtime.reportUnhandledRejection(event.reason)) event.preventDefault()
     }
@@ -248,7 +270,7 @@ export function useRunner(): Runner {
       markResults: true,
       profile: options.profile === true,
       signal: abort.signal,
-      guard: { deadline: () => deadline, isStopped: () => abort.signal.aborted },
+      guard: { deadline: () => startedAt + options.timeLimitMs + waitedMs(), isStopped: () => abort.signal.aborted },
     })
     // The runtime ends an interrupted run without a final message: the guard hit the time limit.
     if (id === runId && state.value === 'running') finish('timeout', options.notices.timeout(options.timeLimitMs / 1000))

@@ -66,5 +66,6 @@ console.log("total of 1000 rows:", totalScore(makeRows(1000)))
     return { pass: growth < 4e6, detail: mb + ' MB', figures: { heapGrowthMB: mb } }`,
     },
   ],
+  memory: true,
   timeLimitMs: 60_000,
 }

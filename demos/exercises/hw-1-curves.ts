@@ -86,6 +86,7 @@ function* makeStrings(n: number): Generator<string> {
     return { pass: gen < list / 2, detail: 'peak: array ' + r(list) + ' MB, generator ' + r(gen) + ' MB', figures: { arrayPeakMB: r(list), generatorPeakMB: r(gen) } }`,
     },
   ],
+  memory: true,
   timeLimitMs: 120_000,
   chartX: { en: '% of the work done', zh: '完成进度（%）' },
 }

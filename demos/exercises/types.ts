@@ -35,6 +35,12 @@ export interface Exercise {
   readonly chartX?: Bilingual
   /** Kits the code runs with (demos/runner/protocol.ts RUN_KITS), e.g. `logs`: the 8.7 aggregator as `logs`. */
   readonly kits?: readonly RunKit[]
+  /**
+   * The checks read memory with mark(): in a browser with performance.memory (Chromium) the attempt
+   * runs on the page's thread, where that figure sees it (guarded like memory demos); elsewhere the
+   * memory checks report "could not measure".
+   */
+  readonly memory?: boolean
   /** The starter fails only where Web Workers exist (the browser): Node unit tests skip that part. */
   readonly needsWorkers?: boolean
 }

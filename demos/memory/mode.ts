@@ -23,14 +23,35 @@ export interface MemoryApis {
   }
 }
 
-/** The best mode the environment allows: uasm needs cross-origin isolation; performance.memory is Chromium-only. */
+/**
+ * The best mode for work that runs in **workers** (the 8.7 log lab): only
+ * measureUserAgentSpecificMemory sees a worker's heap, and it needs cross-origin isolation;
+ * performance.memory (Chromium) sees the page's heap only. In a stock Chromium the after-GC reading
+ * arrives at the browser's next scheduled collection, 8–20 s later (see UASM_WAIT_MS).
+ */
 export function detectMemoryMode(apis: MemoryApis): MemoryMode {
   const perf = apis.performance
   if (apis.crossOriginIsolated === true && typeof perf?.measureUserAgentSpecificMemory === 'function') return 'uasm'
-  const mem = perf?.memory
+  return detectPageMemoryMode(apis)
+}
+
+/**
+ * The mode for **memory demos and exercises**: they run on the page's thread (guarded, see
+ * loop-guard.ts) and read performance.memory, which answers at once. Measured in stock Chromium 156
+ * (no flags): measureUserAgentSpecificMemory took 13–19 s per reading on a quiet page, and neither
+ * 20 GB of garbage nor 64 MB array buffers made it answer sooner, so it cannot serve a demo with
+ * several marks. Firefox and Safari expose neither API.
+ */
+export function detectPageMemoryMode(apis: MemoryApis): Exclude<MemoryMode, 'uasm'> {
+  const mem = apis.performance?.memory
   if (mem && typeof mem.usedJSHeapSize === 'number' && mem.usedJSHeapSize > 0) return 'performance-memory'
   return 'none'
 }
+
+/** How long the meter waits for one measureUserAgentSpecificMemory answer before it gives the reading up. */
+export const UASM_WAIT_MS = 30_000
+/** Chromium caches performance.memory for about 50 ms: a reading waits this long to be fresh. */
+export const PERFORMANCE_MEMORY_CACHE_MS = 60
 
 export type ReadingQuality = 'live' | 'bucketed' | 'frozen' | 'unknown'
 

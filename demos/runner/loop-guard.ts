@@ -19,7 +19,7 @@
  * cannot be interrupted; the guard's name is reserved (a demo that declares it opts out).
  */
 import { parse, type AnyNode, type Function as FunctionNode, type Statement } from 'acorn'
-import { simple } from 'acorn-walk'
+import { ancestor } from 'acorn-walk'
 import MagicString from 'magic-string'
 import type { LineMappings, Segment } from './column-map'
 
@@ -40,8 +40,29 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
 type Loop = Extract<AnyNode, { type: 'ForStatement' | 'ForInStatement' | 'ForOfStatement' | 'WhileStatement' | 'DoWhileStatement' }>
 
+export interface InstrumentOptions {
+  /**
+   * Loops where `await` is allowed (the async top level of a demo, async functions) also yield to
+   * the event loop when the guard says so: `if (guard()) await guard.pause();`. On the page's
+   * thread this is what lets a click on Stop through while a long loop runs. Loops in plain
+   * functions only get `guard();` (they cannot wait), so they end at the time limit, not on Stop.
+   */
+  readonly cooperative?: boolean
+}
+
+/** Whether `await` may appear directly in a loop with these ancestors (innermost last). */
+function awaitAllowed(ancestors: readonly AnyNode[]): boolean {
+  for (let i = ancestors.length - 2; i >= 0; i--) {
+    const node = ancestors[i]
+    if (!node) continue
+    if (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression') return node.async
+    if (node.type === 'StaticBlock' || node.type === 'PropertyDefinition') return false
+  }
+  return true // the demo's top level is the body of an async function
+}
+
 /** guardLoops() with the list of insertions; undefined when the code does not parse. */
-export function instrumentLoops(js: string, guardName: string): GuardedCode | undefined {
+export function instrumentLoops(js: string, guardName: string, options: InstrumentOptions = {}): GuardedCode | undefined {
   if (!IDENTIFIER.test(guardName)) throw new TypeError(`guardLoops: "${guardName}" is not an identifier`)
   let program
   try {
@@ -68,15 +89,18 @@ export function instrumentLoops(js: string, guardName: string): GuardedCode | un
     inserted.set(offset, (inserted.get(offset) ?? 0) + content.length)
   }
 
-  const guardStatement = (body: Statement): void => {
+  const cooperativeCall = `if (${guardName}()) await ${guardName}.pause();`
+  const guardStatement = (body: Statement, statement: string): void => {
     if (body.type === 'BlockStatement') {
-      open(body.start + 1, call)
+      open(body.start + 1, statement)
     } else {
-      open(body.start, `{${call}`)
+      open(body.start, `{${statement}`)
       close(body.end, '}')
     }
   }
-  const guardLoop = (node: Loop): void => { guardStatement(node.body) }
+  const guardLoop = (node: Loop, _state: unknown, ancestors: AnyNode[]): void => {
+    guardStatement(node.body, options.cooperative === true && awaitAllowed(ancestors) ? cooperativeCall : call)
+  }
   const guardFunction = (node: FunctionNode): void => {
     const { body } = node
     if (body.type !== 'BlockStatement') {
@@ -88,13 +112,13 @@ export function instrumentLoops(js: string, guardName: string): GuardedCode | un
     open(at.pos, at.prefix + call)
   }
 
-  simple(program, {
+  ancestor(program, {
     ForStatement: guardLoop,
     ForInStatement: guardLoop,
     ForOfStatement: guardLoop,
     WhileStatement: guardLoop,
     DoWhileStatement: guardLoop,
-    Function: guardFunction,
+    Function: (node) => { guardFunction(node) },
   })
   return { code: text.toString(), insertions: toInsertions(js, inserted) }
 }
@@ -103,8 +127,8 @@ export function instrumentLoops(js: string, guardName: string): GuardedCode | un
  * `js` with `guardName();` at the start of every loop body and function body, on the same lines.
  * Returns `js` unchanged when it does not parse.
  */
-export function guardLoops(js: string, guardName: string): string {
-  return instrumentLoops(js, guardName)?.code ?? js
+export function guardLoops(js: string, guardName: string, options: InstrumentOptions = {}): string {
+  return instrumentLoops(js, guardName, options)?.code ?? js
 }
 
 /**
@@ -181,6 +205,23 @@ export interface LoopGuardOptions {
   readonly now?: () => number
   /** Called once, before the first DemoInterrupted is thrown. */
   readonly onInterrupt?: (error: DemoInterrupted) => void
+  /** Lets the event loop run (cooperative loops await it); scheduler.yield() or a 0 ms timeout by default. */
+  readonly pause?: () => Promise<void>
+}
+
+/** A cooperative loop yields to the event loop after running this long (ms): Stop is answered within it. */
+export const YIELD_EVERY_MS = 40
+
+/** The guard: call it at each loop turn; true means "await guard.pause() now, if you can". */
+export interface LoopGuard {
+  (): boolean
+  pause(): Promise<void>
+}
+
+function defaultPause(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (typeof scheduler?.yield === 'function') return scheduler.yield()
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 /** Most calls between two clock readings. */
@@ -194,13 +235,15 @@ const CLOCK_STEP_MS = 1
  * pay a counter decrement and slow ones are still caught within about a millisecond (a loop that
  * turns slow right after a fast phase may run up to MAX_CLOCK_STRIDE iterations before a reading).
  */
-export function createLoopGuard(options: LoopGuardOptions): () => void {
+export function createLoopGuard(options: LoopGuardOptions): LoopGuard {
   const { deadline, isStopped, onInterrupt } = options
   const now = options.now ?? (() => performance.now())
+  const pauseOnce = options.pause ?? defaultPause
   let interrupted: DemoInterrupted | undefined
   let stride = 1
   let countdown = 1
   let lastReading = now()
+  let lastPause = lastReading
 
   const interrupt = (reason: 'stopped' | 'timeout'): never => {
     const error = new DemoInterrupted(reason)
@@ -209,14 +252,23 @@ export function createLoopGuard(options: LoopGuardOptions): () => void {
     throw error
   }
 
-  return function guard(): void {
+  const guard = (): boolean => {
     if (interrupted) throw interrupted
     if (isStopped()) interrupt('stopped')
-    if (--countdown > 0) return
+    if (--countdown > 0) return false
     const reading = now()
     if (reading > deadline()) interrupt('timeout')
     stride = reading - lastReading < CLOCK_STEP_MS ? Math.min(stride * 2, MAX_CLOCK_STRIDE) : 1
     countdown = stride
     lastReading = reading
+    return reading - lastPause >= YIELD_EVERY_MS
   }
+  return Object.assign(guard, {
+    async pause(): Promise<void> {
+      await pauseOnce()
+      lastPause = now()
+      if (interrupted) throw interrupted
+      if (isStopped()) interrupt('stopped')
+    },
+  })
 }

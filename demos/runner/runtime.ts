@@ -149,7 +149,7 @@ export async function runDemo(source: string, options: RunOptions): Promise<void
     ? instrumentFunctions(transpiled.code, { hooks: PROFILER_NAME, lineOffset: transpiled.prefixLines })
     : undefined
   const code = profiled?.code ?? transpiled.code
-  const guarded = options.guard ? instrumentLoops(code, GUARD_NAME) : undefined
+  const guarded = options.guard ? instrumentLoops(code, GUARD_NAME, { cooperative: true }) : undefined
   let columns = transpiled.columns
   if (profiled) columns = shiftColumns(columns, profiled.insertions, transpiled.prefixLines)
   if (guarded) columns = shiftColumns(columns, guarded.insertions, transpiled.prefixLines)

@@ -271,3 +271,51 @@ describe('createLoopGuard', () => {
     expect(calls).toBeLessThanOrEqual(13)
   })
 })
+
+describe('guardLoops: cooperative loops (the page-thread runs)', () => {
+  const yieldCall = 'if (G()) await G.pause();'
+
+  it('lets loops yield where await is allowed, and only there', () => {
+    const code = [
+      'while (a) x()',
+      'async function f() { for (;;) y() }',
+      'function g() { for (;;) z() }',
+      'const h = async () => { do w(); while (b) }',
+      'async function k() { [1].forEach(() => { for (;;) v() }) }',
+      'class C { static { for (;;) u() } }',
+    ].join('\n')
+    const guarded = guardLoops(code, 'G', { cooperative: true }).split('\n')
+    expect(guarded[0]).toBe(`while (a) {${yieldCall}x()}`)
+    expect(guarded[1]).toBe(`async function f() {G(); for (;;) {${yieldCall}y()} }`)
+    expect(guarded[2]).toBe('function g() {G(); for (;;) {G();z()} }')
+    expect(guarded[3]).toBe(`const h = async () => {G(); do {${yieldCall}w();} while (b) }`)
+    expect(guarded[4]).toBe('async function k() {G(); [1].forEach(() => {G(); for (;;) {G();v()} }) }')
+    expect(guarded[5]).toBe('class C { static { for (;;) {G();u()} } }')
+    // Without the option nothing changes.
+    expect(guardLoops('while (a) x()', 'G')).toBe('while (a) {G();x()}')
+  })
+
+  it('answers a stop that arrives through the event loop while a top-level loop spins', async () => {
+    let stopped = false
+    const guard = createLoopGuard({ deadline: () => Infinity, isStopped: () => stopped })
+    const started = performance.now()
+    setTimeout(() => { stopped = true }, 100) // the click on Stop: a task, which only runs when the loop yields
+    const body = new (Object.getPrototypeOf(async function () {}).constructor as new (...args: string[]) => (g: unknown) => Promise<unknown>)(
+      'G', guardLoops('let spins = 0\nwhile (true) spins++\nreturn spins', 'G', { cooperative: true }),
+    )
+    await expect(body(guard)).rejects.toMatchObject({ reason: 'stopped' })
+    const took = performance.now() - started
+    expect(took).toBeGreaterThanOrEqual(95)
+    expect(took).toBeLessThan(100 + 10 * 40) // well within a second: yields come every YIELD_EVERY_MS
+  })
+
+  it('asks for a pause only after YIELD_EVERY_MS of work', () => {
+    let t = 0
+    const guard = createLoopGuard({ deadline: () => Infinity, isStopped: () => false, now: () => t })
+    expect(guard()).toBe(false)
+    t = 39
+    expect(guard()).toBe(false)
+    t = 41
+    expect(guard()).toBe(true)
+  })
+})
