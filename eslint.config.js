@@ -5,7 +5,7 @@ import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'assembly/', '.vitepress/cache/', '.vitepress/dist/', '.vitepress/dist-lesson/', 'dist-zip/', 'test-results/'] },
+  { ignores: ['node_modules/', 'assembly/', '.vitepress/cache/', '.vitepress/dist/', '.vitepress/dist-lesson/', '.vitepress/dist-firefox/', 'dist-zip/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...pluginVue.configs['flat/recommended'],

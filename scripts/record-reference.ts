@@ -4,16 +4,17 @@ import { distDir, siteBase } from './site-paths'
 import { startStaticServer } from './static-server'
 
 /**
- * `npm run record:reference`: runs every memory demo of the built site in headless Chromium on a
- * cross-origin isolated page (measureUserAgentSpecificMemory, eager) and stores the figure at each
- * mark() in demos/memory/reference-runs.json, with the browser version and the date. Browsers that
+ * `npm run record:reference`: runs every memory demo of the built site in headless Chromium as
+ * students start it (no flags: the demos run on the page's thread and read performance.memory) and
+ * stores the figure at each mark() in demos/memory/reference-runs.json, with the browser version
+ * and the date. Browsers that
  * expose no memory figure show these numbers, labelled as a recorded reference run.
  */
-const pages = ['how-demos-work.html']
+const pages = ['how-demos-work.html', '8-2-tracemalloc.html']
 const out = new URL('../demos/memory/reference-runs.json', import.meta.url)
 
 const server = await startStaticServer({ root: distDir, base: siteBase() })
-const browser = await launchChromium({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] })
+const browser = await launchChromium()
 const runs: Record<string, { marks: { label: string; bytes: number }[] }> = {}
 try {
   const page = await browser.newPage()
@@ -35,7 +36,7 @@ try {
   const data = {
     browser: `Chromium ${browser.version()} (headless)`,
     recordedAt: new Date().toISOString().slice(0, 10),
-    mode: 'measureUserAgentSpecificMemory, cross-origin isolated, eager measurement',
+    mode: 'performance.memory on the page thread (live JS heap, garbage included), no flags',
     runs,
   }
   writeFileSync(out, `${JSON.stringify(data, null, 2)}\n`)

@@ -205,7 +205,11 @@ export interface LoopGuardOptions {
   readonly now?: () => number
   /** Called once, before the first DemoInterrupted is thrown. */
   readonly onInterrupt?: (error: DemoInterrupted) => void
-  /** Lets the event loop run (cooperative loops await it); scheduler.yield() or a 0 ms timeout by default. */
+  /**
+   * Lets the event loop run (cooperative loops await it); a 0 ms timeout by default. Not
+   * scheduler.yield(): its continuation goes ahead of ordinary tasks, so in Chromium a loop that
+   * yields with it starved the page's own timers and the test driver's tasks (measured).
+   */
   readonly pause?: () => Promise<void>
 }
 
@@ -219,8 +223,6 @@ export interface LoopGuard {
 }
 
 function defaultPause(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
-  if (typeof scheduler?.yield === 'function') return scheduler.yield()
   return new Promise((resolve) => setTimeout(resolve, 0))
 }
 

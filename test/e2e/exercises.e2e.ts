@@ -12,7 +12,7 @@ const siteUrl = inject('siteUrl')
 let browser: Browser
 
 beforeAll(async () => {
-  browser = await launchChromium({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()

@@ -11,7 +11,7 @@ const heapText = readFileSync(join(import.meta.dirname, '../../docs/public/profi
 let browser: Browser
 
 beforeAll(async () => {
-  browser = await launchChromium({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()

@@ -13,7 +13,7 @@ import { builtPages } from './support/pages'
 /**
  * The offline copy and the service worker's cross-origin isolation, on a copy of the built site served
  * by a static server that sets NO isolation headers (like most plain hosts):
- * 1. after the first visit the worker takes over, the page is isolated and the memory meter uses uasm;
+ * 1. after the first visit the worker takes over, the page is isolated and memory demos read performance.memory;
  * 2. with the server stopped and the context offline, every page reloads, a demo runs and the editor
  *    shows a TypeScript diagnostic;
  * 3. a changed build deployed to the same place shows the reload offer, and accepting it switches over.
@@ -47,7 +47,7 @@ beforeAll(async () => {
   copy = await mkdtemp(join(tmpdir(), 'lesson8-offline-'))
   await cp(distDir, copy, { recursive: true })
   await serve()
-  browser = await launchChromium({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] })
+  browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
 })
 afterAll(async () => {
@@ -65,7 +65,7 @@ describe('offline copy and isolation by the service worker', () => {
     // The worker precaches the site, takes over and reloads the page once to add COOP/COEP.
     await settle(page, () => navigator.serviceWorker.controller !== null && window.crossOriginIsolated && document.readyState === 'complete', 90_000)
     await page.locator('[data-isolation-status][data-isolated="true"]').waitFor()
-    expect(await demo(page, 'keep-50mb').locator('[data-memory]').getAttribute('data-memory-mode')).toBe('uasm')
+    expect(await demo(page, 'keep-50mb').locator('[data-memory]').getAttribute('data-memory-mode')).toBe('performance-memory')
 
     // Network off: the server is gone and the browser is offline.
     await server.close()

@@ -10,8 +10,7 @@ const timings: Record<string, number> = {}
 let browser: Browser
 
 beforeAll(async () => {
-  // Eager memory measurement keeps `await mark()` quick on the cross-origin isolated test server.
-  browser = await launchChromium({ args: ['--enable-blink-features=ForceEagerMeasureMemory'] })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()

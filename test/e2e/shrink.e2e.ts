@@ -1,15 +1,14 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../../scripts/chromium'
-import reference from '../../demos/shrink/reference-run.json'
 import { demo, waitForState } from './support/demo'
 
 const siteUrl = inject('siteUrl')
 let browser: Browser
 
 beforeAll(async () => {
-  // Precise, eager memory figures: measureUserAgentSpecificMemory answers at once, performance.memory is not bucketed.
-  browser = await launchChromium({ args: ['--enable-blink-features=ForceEagerMeasureMemory', '--enable-precise-memory-info'] })
+  // No flags: the lab reads performance.memory on the page's thread, as in a student's Chromium.
+  browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()
@@ -32,25 +31,41 @@ async function setRows(page: Page, rows: number): Promise<void> {
 }
 
 describe('the 8.5 memory shrink lab', () => {
-  it('orders the variants like the Node reference run: the array of objects highest', async () => {
+  it('at its default size (1 M rows) finishes within 30 s, ordering the variants like the Node reference run', async () => {
     const page = await open('8-5-shrink-a-list.html')
     try {
       const lab = demo(page, 'shrink-lab')
       await lab.locator('[data-action="run"]:not([disabled])').waitFor()
-      expect(await lab.getAttribute('data-memory-mode')).not.toBe('none')
-      await setRows(page, 500_000)
-      expect(await lab.locator('[data-rows]').textContent()).toBe('500,000')
+      expect(await lab.getAttribute('data-memory-mode')).toBe('performance-memory')
+      expect(await lab.locator('[data-rows]').textContent()).toBe('1,000,000')
       await lab.locator('[data-action="run"]').click()
-      expect(await waitForState(lab, ['done', 'error'], 120_000)).toBe('done')
+      expect(await waitForState(lab, ['done', 'error'], 30_000)).toBe('done')
       const measured = await lab.locator('[data-shrink-table] tr[data-variant]').evaluateAll((rows) =>
         Object.fromEntries(rows.map((row) => [(row as HTMLElement).dataset.variant, Number((row as HTMLElement).dataset.bytes)])))
-      const rank = (figures: Record<string, number>): string[] =>
-        ['objects', 'generator', 'classes', 'columns'].sort((a, b) => (figures[b] ?? 0) - (figures[a] ?? 0))
-      const node = Object.fromEntries(reference.measurements.map((m) => [m.variant, m.bytes]))
-      // Objects and class instances are the same size in V8 (800 MiB each in Node): either may lead.
-      const group = (order: string[]): string[] => order.map((v) => (v === 'classes' ? 'objects' : v)).filter((v, i, all) => all.indexOf(v) === i)
-      expect(group(rank(measured))).toEqual(group(rank(node)))
-      expect(measured.objects).toBeGreaterThan(5 * (measured.columns ?? 0))
+      console.log('8.5 lab, 1 M rows, live heap:', JSON.stringify(measured))
+      // The live heap counts the garbage a generator leaves behind (a few MB of young objects), so
+      // generator and columns, both small, may come in either order; the lesson's point is that an
+      // array of a million objects or instances holds many times what either of them does.
+      for (const big of ['objects', 'classes']) {
+        for (const small of ['generator', 'columns']) expect(measured[big] ?? 0).toBeGreaterThan(5 * (measured[small] ?? 0))
+      }
+      expect(await lab.locator('[data-memory-note]').textContent()).toContain('garbage')
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('Stop ends a run within 1 s', async () => {
+    const page = await open('8-5-shrink-a-list.html')
+    try {
+      const lab = demo(page, 'shrink-lab')
+      await lab.locator('[data-action="run"]:not([disabled])').waitFor()
+      await lab.locator('[data-action="run"]').click()
+      await lab.locator('[data-shrink-table] tr[data-variant]').first().waitFor({ timeout: 30_000 })
+      const started = Date.now()
+      await lab.locator('[data-action="stop"]').click()
+      expect(await waitForState(lab, ['stopped', 'done', 'error'], 5_000)).toBe('stopped')
+      expect(Date.now() - started).toBeLessThan(1000)
     } finally {
       await page.close()
     }
