@@ -31,6 +31,41 @@ const __ex = {
     if (before === null || during === null) return null
     return Math.max(0, during - before)
   },
+  /**
+   * What each way of producing n items holds while the items are consumed, on the page's live heap
+   * (Chromium's performance.memory counts garbage, and its errors go one way each). Young garbage,
+   * what a generator leaves, rises and falls in a saw-tooth up to V8's young generation (up to about
+   * 20 MB measured), so a way's level is the median of its readings, not its peak: kept items stay
+   * up at every reading. A major collection during a curve frees older garbage (earlier runs) and
+   * can only lower it, so every way is measured 'rounds' times and its highest level counts.
+   * Returns { [way]: { level (MB), points: [[% done, MB]], items } }, or null without a figure.
+   */
+  async memoryLevels(ways, n, options) {
+    const readings = (options && options.readings) || 8
+    const rounds = (options && options.rounds) || 3
+    const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 }
+    const step = Math.max(1, Math.floor(n / readings))
+    const best = {}
+    for (let round = 0; round < rounds; round++) {
+      for (const [name, source] of Object.entries(ways)) {
+        const base = await mark(name + ' 0%')
+        if (base === null) return null
+        const points = [[0, 0]]
+        let items = 0
+        for (const _item of source()) {
+          if (++items % step === 0 && points.length <= readings) {
+            const now = await mark(name + ' ' + Math.round(100 * items / n) + '%')
+            if (now === null) return null
+            points.push([Math.round(100 * items / n), Math.round(Math.max(0, now - base) / 1e4) / 100])
+          }
+        }
+        release()
+        const level = points.length > 1 ? median(points.slice(1).map((p) => p[1])) : 0
+        if (!best[name] || level > best[name].level) best[name] = { level, points, items }
+      }
+    }
+    return best
+  },
   same(a, b) {
     return JSON.stringify(a) === JSON.stringify(b)
   },

@@ -60,42 +60,20 @@ function* makeStrings(n: number): Generator<string> {
       id: 'curves',
       title: { en: 'The generator holds less than half of what the array holds (500,000 strings)', zh: '生成器占用的内存不到数组的一半（50 万个字符串）' },
       hint: { en: 'Nothing may keep the strings already counted: no array behind the generator.', zh: '已经计过的字符串不能被留住：生成器背后不能藏着数组。' },
-      // The page's live heap counts garbage, and its errors go one way each. Young garbage (what a
-      // generator leaves) rises and falls in a saw-tooth up to V8's young generation (up to about
-      // 20 MB measured), so a curve's level is the median of its eight readings, not its peak:
-      // kept strings (about 45 MB for 500,000) stay up at every reading. A major collection during a
-      // curve frees older garbage (earlier runs) and can only lower it, so each curve is measured
-      // three times and its highest level counts.
-      code: `const N = 500000, ROUNDS = 3, READINGS = 8
-    const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2 }
-    async function curve(name, source) {
-      const base = await mark(name + ' 0%')
-      if (base === null) return null
-      const points = [[0, 0]]
-      let i = 0, total = 0
-      for (const s of source()) {
-        total += s.length
-        if (++i % (N / READINGS) === 0) {
-          const now = await mark(name + ' ' + (100 * i / N) + '%')
-          if (now === null) return null
-          points.push([100 * i / N, Math.round(Math.max(0, now - base) / 1e4) / 100])
-        }
-      }
-      return total > 0 ? { level: median(points.slice(1).map((p) => p[1])), points } : null
-    }
-    let gen = null, list = null
-    for (let round = 0; round < ROUNDS; round++) {
-      const g = await curve('generator', () => makeStrings(N))
-      const l = await curve('array', () => { const all = makeArray(N); keep(all); return all })
-      release()
-      if (g === null || l === null) return { pass: null, detail: 'could not measure: this browser gives no memory figure here' }
-      if (gen === null || g.level > gen.level) gen = g
-      if (list === null || l.level > list.level) list = l
-    }
+      // Measured with __ex.memoryLevels (harness.ts): the median of eight readings per curve, the
+      // highest of three rounds, on the page's live heap.
+      code: `const N = 500000
+    const levels = await __ex.memoryLevels({
+      generator: () => makeStrings(N),
+      array: () => { const all = makeArray(N); keep(all); return all },
+    }, N)
+    if (levels === null) return { pass: null, detail: 'could not measure: this browser gives no memory figure here' }
+    const gen = levels.generator, list = levels.array
     for (const [x, y] of gen.points) chart('generator (MB)', x, y)
     for (const [x, y] of list.points) chart('array (MB)', x, y)
     const r = (x) => Math.round(x * 100) / 100
-    return { pass: gen.level < list.level / 2, detail: 'median reading, highest of ' + ROUNDS + ' rounds: array ' + r(list.level) + ' MB, generator ' + r(gen.level) + ' MB', figures: { arrayMB: r(list.level), generatorMB: r(gen.level) } }`,
+    if (gen.items !== N || list.items !== N) return { pass: false, detail: 'expected ' + N + ' strings each way, got ' + gen.items + ' and ' + list.items }
+    return { pass: gen.level < list.level / 2, detail: 'median reading, highest of 3 rounds: array ' + r(list.level) + ' MB, generator ' + r(gen.level) + ' MB', figures: { arrayMB: r(list.level), generatorMB: r(gen.level) } }`,
     },
   ],
   memory: true,

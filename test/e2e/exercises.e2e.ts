@@ -70,9 +70,10 @@ describe.each(cases)('exercise $id', ({ id, path, section }) => {
 
       await page.reload({ waitUntil: 'networkidle' })
       const again = demo(page, id)
-      await expect.poll(() => again.getAttribute('data-status')).toBe('passed')
+      // After the reload the status comes from storage once the block has hydrated (slow on a busy machine).
+      await expect.poll(() => again.getAttribute('data-status'), { timeout: 10_000 }).toBe('passed')
       const badge = page.locator(`[data-exercise-progress] [data-progress-section="${section}"]`)
-      await expect.poll(() => badge.getAttribute('data-done')).toBe('1')
+      await expect.poll(() => badge.getAttribute('data-done'), { timeout: 10_000 }).toBe('1')
     } finally {
       await page.context().close()
     }
