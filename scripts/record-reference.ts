@@ -17,8 +17,9 @@ const server = await startStaticServer({ root: distDir, base: siteBase() })
 const browser = await launchChromium()
 const runs: Record<string, { marks: { label: string; bytes: number }[] }> = {}
 try {
-  const page = await browser.newPage()
   for (const path of pages) {
+    // A fresh page for each: another page's garbage in the same heap would blur the figures.
+    const page = await browser.newPage()
     await page.goto(server.url + path, { waitUntil: 'networkidle' })
     const ids = await page.locator('[data-demo][data-memory-demo="true"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-demo') ?? ''))
     for (const id of ids) {
