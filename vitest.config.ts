@@ -23,6 +23,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'firefox',
+          include: ['test/firefox/**/*.ff.ts'],
+          // Serves the built site like the e2e setup, but checks for Firefox, not Chromium.
+          globalSetup: ['test/firefox/support/global-setup.ts'],
+          environment: 'node',
+          // One Firefox at a time (two cores); each file launches its own with a fresh profile.
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 })
