@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from '../../scripts/chromium'
-import { demo, outputText, run, waitForState } from './support/demo'
+import { demo, outputText } from './support/demo'
 
 /** 8.2: the flame graph viewer (shipped profile, search, zoom, bad file, drop) and the snapshot demo. */
 const siteUrl = inject('siteUrl')
@@ -76,24 +76,6 @@ describe('8.2 flame graph viewer', () => {
       await expect.poll(() => viewer.getAttribute('data-file')).toBe('dropped.heapprofile')
       expect(await viewer.locator('[data-error]').count()).toBe(0)
       expect(await outputText(viewer)).toMatch(/MiB/)
-    } finally {
-      await page.close()
-    }
-  })
-
-  it('the snapshot demo reports growth per mark', async () => {
-    const page = await browser.newPage()
-    try {
-      await page.goto(siteUrl + '8-2-tracemalloc.html', { waitUntil: 'networkidle' })
-      const block = demo(page, 'cjk-snapshots')
-      await run(block)
-      expect(await waitForState(block, ['done', 'error', 'timeout'], 60_000)).toBe('done')
-      expect(await outputText(block)).toContain('strings: 10000 · characters each: 5000 · total: 50000000')
-      const marks = block.locator('[data-memory-marks] tbody tr')
-      await expect.poll(() => marks.count(), { timeout: 30_000 }).toBe(4)
-      const out = await outputText(block)
-      expect(out).toContain('growth this step')
-      expect(out).toMatch(/every string read \(flat\)\W*[\d.]+ MiB/)
     } finally {
       await page.close()
     }
