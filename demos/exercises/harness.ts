@@ -36,8 +36,10 @@ const __ex = {
    * (Chromium's performance.memory counts garbage, and its errors go one way each). Young garbage,
    * what a generator leaves, rises and falls in a saw-tooth up to V8's young generation (up to about
    * 20 MB measured), so a way's level is the median of its readings, not its peak: kept items stay
-   * up at every reading. A major collection during a curve frees older garbage (earlier runs) and
-   * can only lower it, so every way is measured 'rounds' times and its highest level counts.
+   * up at every reading. A major collection during a curve frees older garbage and can only lower
+   * it. So what the ways return stays alive (keep) until every round is done, and one round's data
+   * is never the next round's garbage; the garbage of earlier runs is gone after the first major
+   * collection; and every way is measured 'rounds' times, its highest level counting.
    * Returns { [way]: { level (MB), points: [[% done, MB]], items } }, or null without a figure.
    */
   async memoryLevels(ways, n, options) {
@@ -52,18 +54,20 @@ const __ex = {
         if (base === null) return null
         const points = [[0, 0]]
         let items = 0
-        for (const _item of source()) {
+        const iterable = source()
+        keep(iterable)
+        for (const _item of iterable) {
           if (++items % step === 0 && points.length <= readings) {
             const now = await mark(name + ' ' + Math.round(100 * items / n) + '%')
             if (now === null) return null
             points.push([Math.round(100 * items / n), Math.round(Math.max(0, now - base) / 1e4) / 100])
           }
         }
-        release()
         const level = points.length > 1 ? median(points.slice(1).map((p) => p[1])) : 0
         if (!best[name] || level > best[name].level) best[name] = { level, points, items }
       }
     }
+    release()
     return best
   },
   same(a, b) {
