@@ -18,7 +18,7 @@ import {
  *    and exercises run on the page's thread so that this route sees them;
  *  - the worker route (`workerMode`, `measureAfterGc`): measureUserAgentSpecificMemory, bytes the
  *    page and its workers retain after a garbage collection; needs cross-origin isolation and, in a
- *    stock Chromium, arrives at the browser's next scheduled collection (8–20 s measured).
+ *    stock Chromium, arrives at the browser's next scheduled collection (median 10 s measured).
  * Neither keeps a "latest figure": a figure belongs to the run that took it (the caller keeps it).
  */
 export interface MemoryMeter {

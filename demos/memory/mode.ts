@@ -27,7 +27,8 @@ export interface MemoryApis {
  * The best mode for work that runs in **workers** (the 8.7 log lab): only
  * measureUserAgentSpecificMemory sees a worker's heap, and it needs cross-origin isolation;
  * performance.memory (Chromium) sees the page's heap only. In a stock Chromium the after-GC reading
- * arrives at the browser's next scheduled collection, 8–20 s later (see UASM_WAIT_MS).
+ * arrives at the browser's next scheduled collection: 0.6–19 s later, a median of 10 s, in
+ * `npm run bench:meter` (see UASM_WAIT_MS).
  */
 export function detectMemoryMode(apis: MemoryApis): MemoryMode {
   const perf = apis.performance
@@ -38,8 +39,8 @@ export function detectMemoryMode(apis: MemoryApis): MemoryMode {
 /**
  * The mode for **memory demos and exercises**: they run on the page's thread (guarded, see
  * loop-guard.ts) and read performance.memory, which answers at once. Measured in stock Chromium 156
- * (no flags): measureUserAgentSpecificMemory took 13–19 s per reading on a quiet page, and neither
- * 20 GB of garbage nor 64 MB array buffers made it answer sooner, so it cannot serve a demo with
+ * (no flags): measureUserAgentSpecificMemory took a median of 10 s per reading on a quiet page, and
+ * neither garbage made until it answered nor 64 MB allocated and dropped made it answer sooner, so it cannot serve a demo with
  * several marks. Firefox and Safari expose neither API.
  */
 export function detectPageMemoryMode(apis: MemoryApis): Exclude<MemoryMode, 'uasm'> {
