@@ -72,11 +72,13 @@ describe('homework page', () => {
           const detail = await block.locator('[data-check="speedup"] [data-detail]').textContent()
           console.log(`hw-2-workers speedup: ${detail ?? '(none)'}`)
           // Never a failure for the reference solution. "Could not measure" only where the machine
-          // cannot give the bar right now: one core, or the kit's own split below REQUIRED_SPEEDUP.
+          // cannot give the bar right now: one core, or the kit's own split below REQUIRED_SPEEDUP
+          // while the solution itself stays below it too (a solution that reaches it passes).
           const figures = await figuresShown(page, id)
           const cores = await page.evaluate(() => navigator.hardwareConcurrency)
           console.log(`hw-2-workers figures: ${JSON.stringify(figures)}`)
-          if (cores >= 2 && (figures.referenceSpeedup ?? 0) >= REQUIRED_SPEEDUP) expect(solved.speedup).toBe('pass')
+          const reached = (figures.speedup ?? 0) >= REQUIRED_SPEEDUP || (figures.referenceSpeedup ?? 0) >= REQUIRED_SPEEDUP
+          if (cores >= 2 && reached) expect(solved.speedup).toBe('pass')
           else expect(solved.speedup).toBe('unmeasured')
         }
         expect(Object.values(solved), `${id} solution ${JSON.stringify(solved)}`).not.toContain('fail')

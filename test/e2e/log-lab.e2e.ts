@@ -59,6 +59,17 @@ describe('the 8.7 lab on a 200 MB generated log', () => {
     expect(stream.pv).toBeGreaterThan(500_000)
   })
 
+  it('labels the after-GC reading it waits for while a run goes on, and announces none after it', async () => {
+    const meter = lab.locator('[data-memory]')
+    await lab.locator('input[data-engine="naive"]').check()
+    await lab.locator('[data-action="run"]').click()
+    // On the isolated page the workers are measured after a GC, which Chromium delays: say so.
+    await expect.poll(() => meter.getAttribute('data-memory-mode')).toBe('uasm')
+    await expect.poll(() => lab.locator('[data-memory-pending]').textContent(), { timeout: 5_000 }).toContain('30 s')
+    await page.waitForFunction((el) => (el as HTMLElement).dataset.state === 'done', await lab.elementHandle(), { timeout: 120_000 })
+    expect(await lab.locator('[data-memory-pending]').count()).toBe(0)
+  })
+
   it('cancels within 200 ms', async () => {
     await lab.locator('[data-option="size"]').selectOption(String(10e9))
     await lab.locator('input[data-engine="stream"]').check()
