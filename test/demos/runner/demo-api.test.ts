@@ -5,6 +5,8 @@ import { createDemoApi, type DemoApiHost } from '../../../demos/runner/demo-api'
 import type { WorkerMessage } from '../../../demos/runner/protocol'
 import type { DemoTimers } from '../../../demos/runner/timers'
 
+// Node only, no browser: gc() makes the exact outcome assertable (a kept value survives a full
+// collection, a released one is gone); nothing a student waits for or sees depends on it.
 setFlagsFromString('--expose-gc')
 const collectGarbage = runInNewContext('gc') as () => void
 const nextTask = (): Promise<void> => new Promise((resolve) => { setTimeout(resolve, 0) })
