@@ -150,15 +150,23 @@ console.log(await aggregate(log, 2))
     let refTwo = Infinity
     let spinOne = Infinity
     let spinTwo = Infinity
-    for (let k = 0; k < ${SPEEDUP_ROUNDS}; k++) {
-      refOne = Math.min(refOne, await __ex.time(() => K.reference(log, 1)))
-      one = Math.min(one, await __ex.time(() => aggregate(log, 1)))
-      refTwo = Math.min(refTwo, await __ex.time(() => K.reference(log, 2)))
-      two = Math.min(two, await __ex.time(() => aggregate(log, 2)))
-      spinOne = Math.min(spinOne, await __ex.time(() => K.spin(1)))
-      spinTwo = Math.min(spinTwo, await __ex.time(() => K.spin(2)))
-    }
     const r2 = (x) => Math.round(x * 100) / 100
+    // A speedup below the kit's split may be a busy moment (another tab, the page's own garbage
+    // collector on both cores): before it counts as a fail, up to two more sets of rounds run, and
+    // the best time of every kind over all sets counts.
+    for (let set = 0; set < 3; set++) {
+      for (let k = 0; k < ${SPEEDUP_ROUNDS}; k++) {
+        refOne = Math.min(refOne, await __ex.time(() => K.reference(log, 1)))
+        one = Math.min(one, await __ex.time(() => aggregate(log, 1)))
+        refTwo = Math.min(refTwo, await __ex.time(() => K.reference(log, 2)))
+        two = Math.min(two, await __ex.time(() => aggregate(log, 2)))
+        spinOne = Math.min(spinOne, await __ex.time(() => K.spin(1)))
+        spinTwo = Math.min(spinTwo, await __ex.time(() => K.spin(2)))
+      }
+      const speedup = r2(one / two)
+      const reference = r2(refOne / refTwo)
+      if (speedup >= ${REQUIRED_SPEEDUP} || reference < ${REQUIRED_SPEEDUP} || speedup >= reference - ${NOISE}) break
+    }
     const speedup = r2(one / two)
     const reference = r2(refOne / refTwo)
     const freeCores = r2((2 * spinOne) / spinTwo)
