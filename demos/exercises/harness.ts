@@ -21,17 +21,6 @@ const __ex = {
     return performance.now() - t0
   },
   /**
-   * Heap growth in bytes while fn runs: fn gets a probe() to call at its busiest moment (e.g. in
-   * the middle of consuming an iterator); null when the page cannot measure memory.
-   */
-  async heapGrowth(fn) {
-    const before = await mark('check: before')
-    let during = null
-    await fn(async () => { during = await mark('check: during') })
-    if (before === null || during === null) return null
-    return Math.max(0, during - before)
-  },
-  /**
    * What each way of producing n items holds while the items are consumed, on the page's live heap
    * (Chromium's performance.memory counts garbage, and its errors go one way each). Young garbage,
    * what a generator leaves, rises and falls in a saw-tooth up to V8's young generation (up to about
